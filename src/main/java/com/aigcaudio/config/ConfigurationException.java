@@ -1,0 +1,15 @@
+package com.aigcaudio.config;
+
+/** Invalid configuration, detected at start; the message names the variable. */
+public final class ConfigurationException extends RuntimeException {
+    private final String variable;
+
+    public ConfigurationException(String variable, String problem) {
+        super(variable + ": " + problem);
+        this.variable = variable;
+    }
+
+    public String variable() {
+        return variable;
+    }
+}

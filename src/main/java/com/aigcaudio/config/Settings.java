@@ -1,0 +1,130 @@
+package com.aigcaudio.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** Typed reads of configuration variables; every failure names the variable. */
+public final class Settings {
+    private final UnaryOperator<String> lookup;
+
+    public Settings(UnaryOperator<String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Environment variables, with system properties of the same name taking precedence (handy for tests and SCF). */
+    public static Settings system() {
+        return new Settings(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(name);
+        });
+    }
+
+    public UnaryOperator<String> lookup() {
+        return lookup;
+    }
+
+    /** The trimmed value, or null when unset or blank. */
+    public String string(String name) {
+        String value = lookup.apply(name);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    public String string(String name, String fallback) {
+        String value = string(name);
+        return value == null ? fallback : value;
+    }
+
+    public long longValue(String name, long fallback, long min, long max) {
+        String value = string(name);
+        if (value == null) {
+            return fallback;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name, "expected a whole number, got '" + value + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new ConfigurationException(name, "must be between " + min + " and " + max + ", got " + parsed);
+        }
+        return parsed;
+    }
+
+    public Long optionalLong(String name, long min, long max) {
+        return string(name) == null ? null : longValue(name, 0, min, max);
+    }
+
+    public Duration millis(String name, Duration fallback, long minMs, long maxMs) {
+        return Duration.ofMillis(longValue(name, fallback.toMillis(), minMs, maxMs));
+    }
+
+    public boolean bool(String name, boolean fallback) {
+        String value = string(name);
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true": case "1": case "yes": return true;
+            case "false": case "0": case "no": return false;
+            default: throw new ConfigurationException(name, "expected true or false, got '" + value + "'");
+        }
+    }
+
+    /** One of the allowed values, compared case-insensitively and returned as listed. */
+    public String oneOf(String name, String fallback, String... allowed) {
+        String value = string(name);
+        if (value == null) {
+            return fallback;
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw new ConfigurationException(name, "expected one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+
+    /** A comma-separated list with blanks dropped; empty when unset. */
+    public List<String> list(String name) {
+        String value = string(name);
+        if (value == null) {
+            return Collections.emptyList();
+        }
+        List<String> items = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.trim().isEmpty()) {
+                items.add(part.trim());
+            }
+        }
+        return Collections.unmodifiableList(items);
+    }
+
+    /** An absolute http(s) URL, or null when unset. */
+    public URI httpUrl(String name) {
+        String value = string(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new ConfigurationException(name, "expected an http:// or https:// URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(name, "not a valid URL: " + e.getReason());
+        }
+    }
+}

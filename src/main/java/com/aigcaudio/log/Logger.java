@@ -1,0 +1,98 @@
+package com.aigcaudio.log;
+
+import com.aigcaudio.json.Json;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One JSON object per line. Callers pass only non-secret fields; values are written as given, so never pass a
+ * credential, an Authorization header or a token. Invocation-wide fields (request id, trigger…) come from
+ * {@link #setContext}.
+ */
+public final class Logger {
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private static volatile PrintStream out = System.out;
+    private static volatile Level threshold = Level.INFO;
+    private static volatile Clock clock = Clock.systemUTC();
+    private static final ThreadLocal<Map<String, Object>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
+
+    private final String component;
+
+    private Logger(String component) {
+        this.component = component;
+    }
+
+    public static Logger get(Class<?> owner) {
+        return new Logger(owner.getSimpleName());
+    }
+
+    /** Where lines go and the lowest level written. SCF's function log is stdout; the command line uses stderr. */
+    public static void configure(PrintStream stream, Level level) {
+        out = stream;
+        threshold = level;
+    }
+
+    public static Level parseLevel(String name) {
+        return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Fields added to every line of this thread until cleared (one invocation). */
+    public static void setContext(Map<String, Object> fields) {
+        Map<String, Object> context = CONTEXT.get();
+        context.clear();
+        context.putAll(fields);
+    }
+
+    public static void putContext(String key, Object value) {
+        CONTEXT.get().put(key, value);
+    }
+
+    public static void clearContext() {
+        CONTEXT.get().clear();
+    }
+
+    public boolean enabled(Level level) {
+        return level.compareTo(threshold) >= 0;
+    }
+
+    public void debug(String message, Object... keyValues) {
+        log(Level.DEBUG, message, keyValues);
+    }
+
+    public void info(String message, Object... keyValues) {
+        log(Level.INFO, message, keyValues);
+    }
+
+    public void warn(String message, Object... keyValues) {
+        log(Level.WARN, message, keyValues);
+    }
+
+    public void error(String message, Object... keyValues) {
+        log(Level.ERROR, message, keyValues);
+    }
+
+    public void log(Level level, String message, Object... keyValues) {
+        if (!enabled(level)) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", clock.instant().toString());
+        line.put("level", level.name());
+        line.put("message", message);
+        line.put("logger", component);
+        line.putAll(CONTEXT.get());
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        String text = Json.toString(line);
+        PrintStream target = out;
+        synchronized (target) {
+            target.println(text);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.aigcaudio.tencent.aigc;
+
+import com.aigcaudio.tencent.client.ApiException;
+import com.aigcaudio.tencent.client.ApiResponse;
+import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.tencent.client.ErrorClass;
+import com.aigcaudio.tencent.client.TencentCloudClient;
+
+/** The AIGC audio actions, typed. Status queries (DescribeTaskDetail / DescribeAigcAudioTask) belong here too. */
+public final class AigcAudioTasks {
+    private final TencentCloudClient client;
+
+    public AigcAudioTasks(TencentCloudClient client) {
+        this.client = client;
+    }
+
+    public TencentCloudClient client() {
+        return client;
+    }
+
+    /** Creates one task. A success without a TaskId is reported as an unknown outcome, not as a task. */
+    public CreatedTask create(CreateAigcAudioTask request, Deadline deadline) {
+        ApiResponse response = client.call(request, deadline);
+        String taskId = response.string("TaskId");
+        if (taskId == null || taskId.isEmpty()) {
+            throw new ApiException(ErrorClass.UNKNOWN_OUTCOME, "MissingTaskId",
+                    "the service answered without a TaskId", response.requestId(), 200);
+        }
+        return new CreatedTask(taskId, response.requestId(), response.attempts());
+    }
+}

@@ -1,0 +1,74 @@
+package com.aigcaudio.tencent.client;
+
+/**
+ * A failed Tencent Cloud API call, classified by what it means for the caller. Carries the API's error code,
+ * message and RequestId when the service answered, and the HTTP status when there was one (0 otherwise).
+ */
+public final class ApiException extends RuntimeException {
+    private final ErrorClass errorClass;
+    private final String code;
+    private final String requestId;
+    private final int httpStatus;
+    private final int attempts;
+
+    public ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus) {
+        this(errorClass, code, message, requestId, httpStatus, 1, null);
+    }
+
+    private ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus,
+                         int attempts, Throwable cause) {
+        super(message, cause);
+        this.errorClass = errorClass;
+        this.code = code;
+        this.requestId = requestId;
+        this.httpStatus = httpStatus;
+        this.attempts = attempts;
+    }
+
+    /** A transport failure without any answer from the service. */
+    static ApiException transport(ErrorClass errorClass, String code, String message, Throwable cause) {
+        return new ApiException(errorClass, code, message, null, 0, 1, cause);
+    }
+
+    ApiException afterAttempts(int count) {
+        ApiException copy = new ApiException(errorClass, code, getMessage(), requestId, httpStatus, count, getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    public ErrorClass errorClass() {
+        return errorClass;
+    }
+
+    /** The API error code (e.g. RequestLimitExceeded), or a local one such as HttpStatus or Timeout. */
+    public String code() {
+        return code;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** How many requests were made before giving up. */
+    public int attempts() {
+        return attempts;
+    }
+
+    public boolean retryable() {
+        return errorClass.retryable();
+    }
+
+    @Override
+    public String getMessage() {
+        return code + ": " + super.getMessage() + (requestId == null ? "" : " (RequestId " + requestId + ")");
+    }
+
+    /** The service's own message, without code or RequestId. */
+    public String detail() {
+        return super.getMessage();
+    }
+}

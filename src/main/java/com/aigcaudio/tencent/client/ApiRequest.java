@@ -1,0 +1,16 @@
+package com.aigcaudio.tencent.client;
+
+import com.aigcaudio.json.JsonWritable;
+
+/**
+ * One Tencent Cloud API action with its parameters. Adding an action means one class like this: its name, the
+ * product, and the JSON body (absent parameters left out, since the API rejects unknown or null ones).
+ */
+public interface ApiRequest extends JsonWritable {
+    Service service();
+
+    String action();
+
+    /** Checks the parameters locally; throws an exception naming the field before any call is made. */
+    void validate();
+}

@@ -1,0 +1,157 @@
+package com.aigcaudio.tencent.client;
+
+import com.aigcaudio.config.Settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Immutable settings of a {@link TencentCloudClient}. */
+public final class ClientConfig {
+    private final Service service;
+    private final URI endpoint;
+    private final String region;
+    private final String language;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final int requestsPerSecond;
+
+    private ClientConfig(Builder b) {
+        this.service = Objects.requireNonNull(b.service, "service");
+        this.endpoint = b.endpoint != null ? b.endpoint : service.defaultEndpoint(b.international);
+        this.region = b.region;
+        this.language = b.language;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.requestsPerSecond = b.requestsPerSecond;
+    }
+
+    public static Builder builder(Service service) {
+        return new Builder(service);
+    }
+
+    /**
+     * Reads AIGC_SERVICE, AIGC_ENDPOINT, AIGC_INTERNATIONAL, TENCENTCLOUD_REGION, AIGC_LANGUAGE,
+     * AIGC_CONNECT_TIMEOUT_MS, AIGC_REQUEST_TIMEOUT_MS, AIGC_MAX_ATTEMPTS and AIGC_RATE_LIMIT_PER_SECOND.
+     */
+    public static ClientConfig from(Settings settings) {
+        Service service = Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
+        return builder(service)
+                .endpoint(settings.httpUrl("AIGC_ENDPOINT"))
+                .international(settings.bool("AIGC_INTERNATIONAL", false))
+                .region(settings.string("TENCENTCLOUD_REGION"))
+                .language(settings.oneOf("AIGC_LANGUAGE", null, "zh-CN", "en-US"))
+                .connectTimeout(settings.millis("AIGC_CONNECT_TIMEOUT_MS", Duration.ofSeconds(3), 100, 60_000))
+                .requestTimeout(settings.millis("AIGC_REQUEST_TIMEOUT_MS", Duration.ofSeconds(10), 100, 300_000))
+                .maxAttempts((int) settings.longValue("AIGC_MAX_ATTEMPTS", 3, 1, 10))
+                .requestsPerSecond((int) settings.longValue("AIGC_RATE_LIMIT_PER_SECOND", 20, 1, 1000))
+                .build();
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The X-TC-Region value, or null to leave the header out (CreateAigcAudioTask does not need it). */
+    public String region() {
+        return region;
+    }
+
+    /** The X-TC-Language value (zh-CN or en-US), or null. */
+    public String language() {
+        return language;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public int requestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig{service=" + service + ", endpoint=" + endpoint + ", region=" + region + "}";
+    }
+
+    public static final class Builder {
+        private Service service;
+        private URI endpoint;
+        private boolean international;
+        private String region;
+        private String language;
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private int requestsPerSecond = 20;
+
+        private Builder(Service service) {
+            this.service = service;
+        }
+
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** Use the .intl. host (ignored when an endpoint is set). */
+        public Builder international(boolean international) {
+            this.international = international;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.retryPolicy = new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(20));
+            return this;
+        }
+
+        public Builder requestsPerSecond(int requestsPerSecond) {
+            this.requestsPerSecond = requestsPerSecond;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(this);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.aigcaudio.tencent.client;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.json.JsonSyntaxException;
+
+import java.util.Map;
+
+/** Turns an HTTP answer into the {@code Response} fields or a classified {@link ApiException}. */
+final class ResponseReader {
+    private ResponseReader() {
+    }
+
+    static Map<String, Object> read(int status, byte[] body) {
+        Map<String, Object> response = envelope(body);
+        if (response == null) {
+            throw unreadable(status, body.length == 0 ? "empty body" : "body is not a Tencent Cloud JSON response");
+        }
+        String requestId = response.get("RequestId") instanceof String ? (String) response.get("RequestId") : null;
+        Object error = response.get("Error");
+        if (error instanceof Map) {
+            Map<?, ?> fields = (Map<?, ?>) error;
+            String code = fields.get("Code") instanceof String ? (String) fields.get("Code") : "UnknownError";
+            String message = fields.get("Message") instanceof String ? (String) fields.get("Message") : "";
+            return fail(ErrorClass.ofCode(code), code, message, requestId, status);
+        }
+        if (status != 200) {
+            throw unreadable(status, "HTTP " + status + " without an error code");
+        }
+        return response;
+    }
+
+    private static Map<String, Object> fail(ErrorClass errorClass, String code, String message, String requestId,
+                                            int status) {
+        throw new ApiException(errorClass, code, message, requestId, status);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> envelope(byte[] body) {
+        try {
+            Object root = Json.parse(body);
+            if (root instanceof Map && ((Map<?, ?>) root).get("Response") instanceof Map) {
+                return (Map<String, Object>) ((Map<?, ?>) root).get("Response");
+            }
+            return null;
+        } catch (JsonSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A body we cannot read. A 5xx or 429 means the service did not take the request; a 200 we cannot read may
+     * follow a created task, so its outcome is unknown; other statuses are plain failures.
+     */
+    private static ApiException unreadable(int status, String why) {
+        ErrorClass errorClass;
+        if (status >= 500) {
+            errorClass = ErrorClass.TRANSIENT;
+        } else if (status == 429) {
+            errorClass = ErrorClass.THROTTLED;
+        } else if (status >= 200 && status < 300) {
+            errorClass = ErrorClass.UNKNOWN_OUTCOME;
+        } else {
+            errorClass = ErrorClass.FAILED;
+        }
+        return new ApiException(errorClass, "HttpStatus" + status, why, null, status);
+    }
+}

@@ -1,0 +1,253 @@
+package com.aigcaudio.tencent.client;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.signing.Tc3Request;
+import com.aigcaudio.tencent.signing.Tc3Signature;
+import com.aigcaudio.tencent.signing.Tc3Signer;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Calls Tencent Cloud API 3.0 actions over the JDK HttpClient: signs with TC3, limits the request rate, retries
+ * throttled and transient failures with jittered backoff inside the invocation's deadline, never retries a call
+ * whose outcome is unknown, and corrects its clock once when the service reports an expired signature.
+ * Thread-safe; build one per process and share it.
+ */
+public final class TencentCloudClient {
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    /** Less time than this left is not worth an attempt. */
+    static final Duration MIN_ATTEMPT_TIME = Duration.ofMillis(200);
+    private static final Logger LOG = Logger.get(TencentCloudClient.class);
+
+    private final ClientConfig config;
+    private final CredentialsProvider credentials;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RateLimiter rateLimiter;
+    private final String host;
+    private volatile HttpClient http;
+    private volatile long clockOffsetMillis;
+
+    public TencentCloudClient(ClientConfig config, CredentialsProvider credentials) {
+        this(config, credentials, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(config.requestsPerSecond()));
+    }
+
+    public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Clock clock, Sleeper sleeper,
+                              RateLimiter rateLimiter) {
+        this.config = config;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.rateLimiter = rateLimiter;
+        this.host = hostHeader(config.endpoint());
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** Validates, signs and sends the request; returns the Response fields or throws {@link ApiException}. */
+    public ApiResponse call(ApiRequest request, Deadline deadline) {
+        if (request.service() != config.service()) {
+            throw new IllegalArgumentException(request.action() + " is a " + request.service()
+                    + " request but this client calls " + config.service());
+        }
+        request.validate();
+        byte[] body = Json.toBytes(request.toJsonValue());
+        Credentials signingCredentials = credentials.credentials();
+        RetryPolicy policy = config.retryPolicy();
+        boolean clockCorrected = false;
+        int counted = 0;
+        int sent = 0;
+        while (true) {
+            acquirePermit(deadline, sent);
+            counted++;
+            sent++;
+            Exchange exchange = send(request.action(), body, signingCredentials, deadline);
+            if (exchange.fields != null) {
+                return new ApiResponse(exchange.fields, sent);
+            }
+            ApiException error = exchange.error;
+            if (!clockCorrected && "AuthFailure.SignatureExpire".equals(error.code()) && exchange.serverTime != null) {
+                clockCorrected = true;
+                counted--;
+                clockOffsetMillis = exchange.serverTime.toEpochMilli() - clock.millis();
+                LOG.warn("clock skew corrected from the response Date header", "offset_ms", clockOffsetMillis,
+                        "request_id", error.requestId());
+                continue;
+            }
+            if (!policy.allowsRetry(error.errorClass(), counted)) {
+                throw error.afterAttempts(sent);
+            }
+            Duration pause = policy.backoff(error.errorClass(), counted);
+            if (deadline.remaining().compareTo(pause.plus(MIN_ATTEMPT_TIME)) < 0) {
+                LOG.warn("not retrying: the invocation deadline is too close", "error_code", error.code(),
+                        "attempts", sent);
+                throw error.afterAttempts(sent);
+            }
+            LOG.warn("retrying", "error_code", error.code(), "request_id", error.requestId(), "attempt", sent,
+                    "pause_ms", pause.toMillis());
+            pause(pause, error, sent);
+        }
+    }
+
+    private void acquirePermit(Deadline deadline, int sent) {
+        Duration maxWait = deadline.remaining().minus(MIN_ATTEMPT_TIME);
+        boolean granted = false;
+        if (!maxWait.isNegative()) {
+            try {
+                granted = rateLimiter.acquire(maxWait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!granted) {
+            String why = maxWait.isNegative() ? "the invocation deadline leaves no time for a request"
+                    : "the client-side rate limit of " + config.requestsPerSecond() + "/s leaves no slot before the deadline";
+            throw new ApiException(maxWait.isNegative() ? ErrorClass.TRANSIENT : ErrorClass.THROTTLED,
+                    maxWait.isNegative() ? "DeadlineExceeded" : "ClientRateLimited", why + "; nothing was sent",
+                    null, 0).afterAttempts(sent);
+        }
+    }
+
+    private void pause(Duration pause, ApiException error, int sent) {
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw error.afterAttempts(sent);
+        }
+    }
+
+    private Exchange send(String action, byte[] body, Credentials signingCredentials, Deadline deadline) {
+        Instant now = Instant.ofEpochMilli(clock.millis() + clockOffsetMillis);
+        Tc3Signature signature = Tc3Signer.sign(
+                new Tc3Request(config.service().signingName(), host, CONTENT_TYPE, body), signingCredentials, now);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
+                .timeout(deadline.cap(config.requestTimeout()))
+                .header("Authorization", signature.authorization())
+                .header("Content-Type", CONTENT_TYPE)
+                .header("X-TC-Action", action)
+                .header("X-TC-Version", config.service().version())
+                .header("X-TC-Timestamp", Long.toString(signature.timestamp()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (config.region() != null) {
+            builder.header("X-TC-Region", config.region());
+        }
+        if (signingCredentials.sessionToken() != null) {
+            builder.header("X-TC-Token", signingCredentials.sessionToken());
+        }
+        if (config.language() != null) {
+            builder.header("X-TC-Language", config.language());
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectTimeout",
+                    "could not connect to " + host + " in time; nothing was sent", e), null);
+        } catch (HttpTimeoutException e) {
+            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
+                    "no answer from " + host + " in time after the request was sent; a task may have been created", e), null);
+        } catch (IOException e) {
+            if (causedBy(e, ConnectException.class)) {
+                return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectionRefused",
+                        "could not connect to " + host + "; nothing was sent", e), null);
+            }
+            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "ConnectionLost",
+                    "connection to " + host + " lost after the request was sent; a task may have been created", e), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Interrupted",
+                    "interrupted while waiting for " + host, e), null);
+        }
+        try {
+            return Exchange.succeeded(ResponseReader.read(response.statusCode(), response.body()));
+        } catch (ApiException e) {
+            return Exchange.failed(e, serverTime(response));
+        }
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    // HTTP/1.1: no ALPN/h2 negotiation on the cold path; the default SSLContext honours javax.net.ssl.*.
+                    client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(config.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    private static Instant serverTime(HttpResponse<?> response) {
+        return response.headers().firstValue("Date").map(value -> {
+            try {
+                return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Host header the JDK client sends for this endpoint: the host, plus the port when it is not the default. */
+    static String hostHeader(URI endpoint) {
+        int port = endpoint.getPort();
+        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(endpoint.getScheme()) && port == 443)
+                || ("http".equalsIgnoreCase(endpoint.getScheme()) && port == 80);
+        return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
+    }
+
+    private static final class Exchange {
+        final Map<String, Object> fields;
+        final ApiException error;
+        final Instant serverTime;
+
+        private Exchange(Map<String, Object> fields, ApiException error, Instant serverTime) {
+            this.fields = fields;
+            this.error = error;
+            this.serverTime = serverTime;
+        }
+
+        static Exchange succeeded(Map<String, Object> fields) {
+            return new Exchange(fields, null, null);
+        }
+
+        static Exchange failed(ApiException error, Instant serverTime) {
+            return new Exchange(null, error, serverTime);
+        }
+    }
+}
