@@ -4,6 +4,7 @@ import com.aigcaudio.tencent.client.Service;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +66,9 @@ public final class VodAudioTask extends AudioTaskBase {
 
     @Override
     public Object toJsonValue() {
-        Map<String, Object> json = commonJson();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("SubAppId", subAppId);
+        json.putAll(commonJson());
         json.put("VideoInfos", videoInfos.isEmpty() ? null : videoInfos);
         json.put("AudioInfos", audioInfos.isEmpty() ? null : audioInfos);
         json.put("OutputConfig", outputConfig == null || outputConfig.isEmpty() ? null : outputConfig);

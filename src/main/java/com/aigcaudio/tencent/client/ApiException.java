@@ -10,6 +10,7 @@ public final class ApiException extends RuntimeException {
     private final String requestId;
     private final int httpStatus;
     private final int attempts;
+    private final String detail;
 
     public ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus) {
         this(errorClass, code, message, requestId, httpStatus, 1, null);
@@ -17,7 +18,8 @@ public final class ApiException extends RuntimeException {
 
     private ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus,
                          int attempts, Throwable cause) {
-        super(message, cause);
+        super(code + ": " + message + (requestId == null ? "" : " (RequestId " + requestId + ")"), cause);
+        this.detail = message;
         this.errorClass = errorClass;
         this.code = code;
         this.requestId = requestId;
@@ -31,7 +33,7 @@ public final class ApiException extends RuntimeException {
     }
 
     ApiException afterAttempts(int count) {
-        ApiException copy = new ApiException(errorClass, code, getMessage(), requestId, httpStatus, count, getCause());
+        ApiException copy = new ApiException(errorClass, code, detail, requestId, httpStatus, count, getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
     }
@@ -62,13 +64,8 @@ public final class ApiException extends RuntimeException {
         return errorClass.retryable();
     }
 
-    @Override
-    public String getMessage() {
-        return code + ": " + super.getMessage() + (requestId == null ? "" : " (RequestId " + requestId + ")");
-    }
-
     /** The service's own message, without code or RequestId. */
     public String detail() {
-        return super.getMessage();
+        return detail;
     }
 }

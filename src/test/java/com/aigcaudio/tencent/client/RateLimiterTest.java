@@ -1,0 +1,79 @@
+package com.aigcaudio.tencent.client;
+
+import com.aigcaudio.tencent.aigc.AigcAudioTasks;
+import com.aigcaudio.tencent.aigc.VodAudioTask;
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.testing.FakeTencentCloud;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateLimiterTest {
+
+    @Test
+    void acquire_moreThanLimit_spacesGrantsSoNoWindowExceedsIt() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        List<Long> grants = new ArrayList<>();
+        RateLimiter limiter = new RateLimiter(3, Duration.ofSeconds(1), now::get, d -> now.addAndGet(d.toNanos()));
+        for (int i = 0; i < 10; i++) {
+            assertTrue(limiter.acquire(Duration.ofSeconds(60)));
+            grants.add(now.get());
+        }
+        for (int i = 3; i < grants.size(); i++) {
+            assertTrue(grants.get(i) - grants.get(i - 3) >= 1_000_000_000L, "window at grant " + i);
+        }
+        assertEquals(0, grants.get(2), "the first burst goes at once");
+    }
+
+    @Test
+    void acquire_slotBeyondMaxWait_isRefusedWithoutTakingAPermit() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), now::get, d -> now.addAndGet(d.toNanos()));
+        assertTrue(limiter.acquire(Duration.ZERO));
+        assertFalse(limiter.acquire(Duration.ofMillis(500)));
+        assertTrue(limiter.acquire(Duration.ofMillis(1000)), "the refused call did not consume the next slot");
+    }
+
+    @Test
+    void create_manyConcurrentSubmits_neverExceedLimitInAnyOneSecondWindowAtTheServer() throws Exception {
+        int limit = 5;
+        int submits = 17;
+        try (FakeTencentCloud vod = new FakeTencentCloud("vod")) {
+            vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(FakeTencentCloud.success("t", "r"))));
+            ClientConfig config = ClientConfig.builder(Service.VOD).endpoint(vod.endpoint()).requestsPerSecond(limit).build();
+            AigcAudioTasks tasks = new AigcAudioTasks(new TencentCloudClient(config, CredentialsProvider.fixed(
+                    Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY))));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < submits; i++) {
+                futures.add(pool.submit(() -> tasks.create(VodAudioTask.builder().prompt("p").build(),
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+
+            List<Long> arrivals = new ArrayList<>();
+            vod.requests().forEach(r -> arrivals.add(r.getLoggedDate().getTime()));
+            assertEquals(submits, arrivals.size());
+            for (int i = limit; i < arrivals.size(); i++) {
+                long span = arrivals.get(i) - arrivals.get(i - limit);
+                assertTrue(span >= 1000, "requests " + (i - limit) + ".." + i + " arrived within " + span + " ms");
+            }
+            vod.assertAllSigned();
+        }
+    }
+}
