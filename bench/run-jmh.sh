@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Warm per-request cost (JMH): installs the function into the local Maven repository, builds bench/jmh, runs it.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mvn -q -B -f "$root/pom.xml" -DskipTests install
+mvn -q -B -f "$root/bench/jmh/pom.xml" package
+java -jar "$root/bench/jmh/target/benchmarks.jar" "${@:-.*}"
