@@ -3,8 +3,8 @@ package com.aigcaudio.tencent.aigc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The parameters CreateAigcAudioTask has on both products. */
-abstract class AudioTaskBase implements CreateAigcAudioTask {
+/** The parameters CreateAigcAudioTask has on both products; the builders share them through {@link Builder}. */
+public abstract class AudioTaskBase implements CreateAigcAudioTask {
     private final String modelName;
     private final String modelVersion;
     private final String sceneType;
@@ -59,7 +59,7 @@ abstract class AudioTaskBase implements CreateAigcAudioTask {
     }
 
     @SuppressWarnings("unchecked")
-    abstract static class Builder<B extends Builder<B>> {
+    public abstract static class Builder<B extends Builder<B>> {
         private String modelName;
         private String modelVersion;
         private String sceneType;

@@ -1,0 +1,57 @@
+package com.aigcaudio.config;
+
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.plan.TaskDefaults;
+import com.aigcaudio.tencent.client.ClientConfig;
+
+import java.util.Map;
+
+/** Everything the function reads from its environment, validated once at start. */
+public final class FunctionConfig {
+    private final ClientConfig client;
+    private final TaskDefaults defaults;
+    private final CosScope cos;
+    private final HttpSettings http;
+    private final Logger.Level logLevel;
+
+    public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http, Logger.Level logLevel) {
+        this.client = client;
+        this.defaults = defaults;
+        this.cos = cos;
+        this.http = http;
+        this.logLevel = logLevel;
+    }
+
+    /** @throws ConfigurationException naming the first invalid variable */
+    public static FunctionConfig from(Settings settings) {
+        ClientConfig client = ClientConfig.from(settings);
+        TaskDefaults defaults = TaskDefaults.from(settings, client.service());
+        Map<String, Object> store = defaults.storeCosParam();
+        CosScope cos = CosScope.from(settings, store == null ? null : (String) store.get("CosBucketName"),
+                store == null ? null : (String) store.get("CosBucketPath"));
+        Logger.Level level;
+        String levelName = settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR");
+        level = Logger.parseLevel(levelName);
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), level);
+    }
+
+    public ClientConfig client() {
+        return client;
+    }
+
+    public TaskDefaults defaults() {
+        return defaults;
+    }
+
+    public CosScope cos() {
+        return cos;
+    }
+
+    public HttpSettings http() {
+        return http;
+    }
+
+    public Logger.Level logLevel() {
+        return logLevel;
+    }
+}

@@ -1,0 +1,114 @@
+package com.aigcaudio.emulator;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.json.JsonSyntaxException;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.plan.TaskSpecReader;
+import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.tencent.client.Service;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An in-process stand-in for the VOD or MPS endpoint, so the function runs with no account: it checks the TC3
+ * signature and the body against the action's parameter lists and answers as the API does, with a TaskId or the
+ * Error envelope (UnknownParameter, InvalidParameterValue, and InvalidParameter.ViolationContent for any prompt
+ * containing the word "violation"). Loopback only.
+ */
+public final class AigcEmulator implements AutoCloseable {
+    /** The only credentials the emulator accepts. Not a secret: they work nowhere else. */
+    public static final Credentials CREDENTIALS =
+            Credentials.of("AKIDEMULATORlocalonly000000000000000", "emulator-local-secret-key-not-real");
+    private static final Logger LOG = Logger.get(AigcEmulator.class);
+
+    private final Service service;
+    private final HttpServer server;
+    private final SignatureCheck signatures;
+
+    private AigcEmulator(Service service, HttpServer server) {
+        this.service = service;
+        this.server = server;
+        this.signatures = new SignatureCheck(CREDENTIALS, service.signingName());
+    }
+
+    public static AigcEmulator start(Service service) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AigcEmulator emulator = new AigcEmulator(service, server);
+        server.createContext("/", emulator::handle);
+        server.start();
+        return emulator;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, Object> response;
+        try {
+            response = answer(exchange, body, requestId);
+        } catch (EmulatedError e) {
+            LOG.info("emulator refused a request", "error_code", e.code, "request_id", requestId);
+            response = Map.of("Error", Map.of("Code", e.code, "Message", e.getMessage()), "RequestId", requestId);
+        }
+        byte[] json = Json.toBytes(Map.of("Response", response));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, json.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+
+    private Map<String, Object> answer(HttpExchange exchange, byte[] body, String requestId) {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            throw new EmulatedError("UnsupportedProtocol", "only POST is supported");
+        }
+        signatures.verify(exchange.getRequestHeaders()::getFirst, body);
+        String action = exchange.getRequestHeaders().getFirst("X-TC-Action");
+        if (!CreateAigcAudioTask.ACTION.equals(action)) {
+            throw new EmulatedError("InvalidAction", "the emulator implements CreateAigcAudioTask only, not " + action);
+        }
+        if (!service.version().equals(exchange.getRequestHeaders().getFirst("X-TC-Version"))) {
+            throw new EmulatedError("NoSuchVersion", service.signingName() + " expects Version " + service.version());
+        }
+        CreateAigcAudioTask task;
+        try {
+            task = TaskSpecReader.read(service, Json.parseObject(new String(body, StandardCharsets.UTF_8)));
+        } catch (JsonSyntaxException e) {
+            throw new EmulatedError("InvalidParameter", "the body is not a JSON object: " + e.getMessage());
+        } catch (InvalidRequestException e) {
+            throw new EmulatedError(e.getMessage().contains("unknown parameter") ? "UnknownParameter"
+                    : "InvalidParameterValue", e.getMessage());
+        }
+        if (task.prompt() != null && task.prompt().toLowerCase(Locale.ROOT).contains("violation")) {
+            throw new EmulatedError("InvalidParameter.ViolationContent", "the prompt did not pass content review");
+        }
+        String hex = UUID.randomUUID().toString().replace("-", "");
+        String taskId = service == Service.VOD ? "1500000000-AigcAudioTask-" + hex + "t" : "1500000000-AigcAudio-" + hex;
+        LOG.info("emulator created a task", "task_id", taskId, "request_id", requestId);
+        return Map.of("TaskId", taskId, "RequestId", requestId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,61 @@
+package com.aigcaudio.emulator;
+
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.signing.Tc3Signer;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks a request's TC3 signature the way the API does, answering with the API's AuthFailure codes. */
+final class SignatureCheck {
+    private static final Pattern AUTH = Pattern.compile("TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/"
+            + "([a-z]+)/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})");
+    private static final long MAX_SKEW_SECONDS = 300;
+
+    private final Credentials credentials;
+    private final String service;
+
+    SignatureCheck(Credentials credentials, String service) {
+        this.credentials = credentials;
+        this.service = service;
+    }
+
+    void verify(UnaryOperator<String> header, byte[] body) {
+        String authorization = header.apply("Authorization");
+        Matcher m = AUTH.matcher(authorization == null ? "" : authorization);
+        if (!m.matches()) {
+            throw new EmulatedError("AuthFailure.InvalidAuthorization", "the Authorization header is malformed");
+        }
+        if (!credentials.secretId().equals(m.group(1))) {
+            throw new EmulatedError("AuthFailure.SecretIdNotFound", "unknown SecretId; the emulator accepts only its own");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(String.valueOf(header.apply("X-TC-Timestamp")));
+        } catch (NumberFormatException e) {
+            throw new EmulatedError("MissingParameter", "X-TC-Timestamp is missing or not a number");
+        }
+        if (Math.abs(System.currentTimeMillis() / 1000 - timestamp) > MAX_SKEW_SECONDS) {
+            throw new EmulatedError("AuthFailure.SignatureExpire", "the timestamp is more than 5 minutes from server time");
+        }
+        String date = Tc3Signer.scopeDate(timestamp);
+        if (!date.equals(m.group(2)) || !service.equals(m.group(3))) {
+            throw new EmulatedError("AuthFailure.SignatureFailure", "the credential scope must be " + date + "/" + service);
+        }
+        String contentType = header.apply("Content-Type");
+        String host = header.apply("Host");
+        if (contentType == null || host == null) {
+            throw new EmulatedError("AuthFailure.SignatureFailure", "Content-Type and Host must be sent and signed");
+        }
+        String canonical = Tc3Signer.canonicalRequest(contentType, host, body);
+        String scope = date + "/" + service + "/tc3_request";
+        String expected = Tc3Signer.signature(Tc3Signer.signingKey(credentials.secretKey(), date, service),
+                Tc3Signer.stringToSign(timestamp, scope, canonical));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), m.group(4).getBytes(StandardCharsets.US_ASCII))) {
+            throw new EmulatedError("AuthFailure.SignatureFailure", "the signature does not match");
+        }
+    }
+}

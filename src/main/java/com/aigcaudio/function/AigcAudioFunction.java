@@ -1,0 +1,68 @@
+package com.aigcaudio.function;
+
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.plan.TaskPlanner;
+import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.tencent.aigc.AigcAudioTasks;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.TencentCloudClient;
+import com.aigcaudio.trigger.TriggerType;
+import com.aigcaudio.trigger.cos.CosTrigger;
+import com.aigcaudio.trigger.http.HttpTrigger;
+import com.aigcaudio.trigger.timer.TimerTrigger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The function, free of any platform: recognises the trigger from the event's shape and hands the event to it.
+ * Built once per instance; the API client is created on first use.
+ */
+public final class AigcAudioFunction {
+    private static final Logger LOG = Logger.get(AigcAudioFunction.class);
+
+    private final CosTrigger cos;
+    private final HttpTrigger http;
+    private final TimerTrigger timer;
+
+    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
+        TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos());
+        TaskSubmitter submitter = new TaskSubmitter(new Lazy<>(
+                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials))));
+        this.cos = new CosTrigger(planner, submitter);
+        this.http = new HttpTrigger(config.http(), planner, submitter);
+        this.timer = new TimerTrigger(planner, submitter);
+    }
+
+    /**
+     * @throws com.aigcaudio.trigger.InvalidEventException when the event is of no shape this function handles
+     */
+    public InvocationResult invoke(Object event, Invocation invocation) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("function_request_id", invocation.requestId());
+        context.put("cold_start", invocation.coldStart());
+        Logger.setContext(context);
+        long started = System.nanoTime();
+        try {
+            TriggerType type = TriggerType.detect(event);
+            Logger.putContext("trigger", type.label());
+            Map<?, ?> map = (Map<?, ?>) event;
+            InvocationResult result;
+            switch (type) {
+                case COS:
+                    result = cos.handle(map, invocation);
+                    break;
+                case TIMER:
+                    result = timer.handle(map, invocation);
+                    break;
+                default:
+                    result = http.handle(map, invocation);
+            }
+            LOG.info("invocation done", "failed", result.failed(), "duration_ms", (System.nanoTime() - started) / 1_000_000);
+            return result;
+        } finally {
+            Logger.clearContext();
+        }
+    }
+}

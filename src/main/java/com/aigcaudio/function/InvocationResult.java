@@ -1,0 +1,25 @@
+package com.aigcaudio.function;
+
+import java.util.Map;
+
+/**
+ * The function's answer. {@code failed} means the platform should see an error (and, for asynchronous triggers,
+ * retry): set only when some unit of work failed in a way a redelivery can fix.
+ */
+public final class InvocationResult {
+    private final Map<String, Object> body;
+    private final boolean failed;
+
+    public InvocationResult(Map<String, Object> body, boolean failed) {
+        this.body = body;
+        this.failed = failed;
+    }
+
+    public Map<String, Object> body() {
+        return body;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+}

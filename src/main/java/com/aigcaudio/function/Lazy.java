@@ -1,0 +1,28 @@
+package com.aigcaudio.function;
+
+import java.util.function.Supplier;
+
+/** Computes a value on first use and keeps it; thread-safe. */
+final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> factory;
+    private volatile T value;
+
+    Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+        T current = value;
+        if (current == null) {
+            synchronized (this) {
+                current = value;
+                if (current == null) {
+                    current = factory.get();
+                    value = current;
+                }
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,54 @@
+package com.aigcaudio.plan;
+
+import com.aigcaudio.config.ConfigurationException;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The configured prompt with {placeholders}: {key}, {bucket}, {filename}, {region} for COS objects and {trigger},
+ * {time} for timers. A placeholder with no value in the current context renders as an empty string.
+ */
+public final class PromptTemplate {
+    static final Set<String> PLACEHOLDERS = Set.of("key", "bucket", "filename", "region", "trigger", "time");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    private final String template;
+
+    private PromptTemplate(String template) {
+        this.template = template;
+    }
+
+    /** Parses the template, rejecting unknown placeholders; null when the variable is unset. */
+    public static PromptTemplate parse(String variable, String template) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                throw new ConfigurationException(variable, "unknown placeholder {" + m.group(1) + "}; known: "
+                        + String.join(", ", new java.util.TreeSet<>(PLACEHOLDERS)));
+            }
+        }
+        return new PromptTemplate(template);
+    }
+
+    public String render(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = PLACEHOLDERS.contains(m.group(1)) ? values.getOrDefault(m.group(1), "") : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return template;
+    }
+}

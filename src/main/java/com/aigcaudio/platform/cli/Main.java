@@ -1,0 +1,128 @@
+package com.aigcaudio.platform.cli;
+
+import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.emulator.AigcEmulator;
+import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.json.Json;
+import com.aigcaudio.json.JsonSyntaxException;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.platform.scf.ScfHandler;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.auth.MissingCredentialsException;
+import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.trigger.InvalidEventException;
+import com.qcloud.scf.runtime.Context;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code java -jar aigc-audio-function.jar invoke EVENT.json}: runs the SCF handler on an event file and prints its
+ * JSON result on stdout; logs go to stderr. With no credentials and no AIGC_ENDPOINT it uses the embedded emulator.
+ * Exit status: 0 the invocation succeeded, 1 the handler failed, 2 bad usage, event file or configuration.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int HANDLER_FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, Settings.system()));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
+        if (args.length != 2 || !"invoke".equals(args[0])) {
+            err.println("usage: java -jar aigc-audio-function.jar invoke EVENT.json");
+            return USAGE;
+        }
+        Logger.configure(err, Logger.Level.INFO);
+        Object event;
+        try {
+            event = Json.parse(Files.readAllBytes(Path.of(args[1])));
+        } catch (IOException e) {
+            err.println("cannot read " + args[1] + ": " + e);
+            return USAGE;
+        } catch (JsonSyntaxException e) {
+            err.println(args[1] + " is not valid JSON: " + e.getMessage());
+            return USAGE;
+        }
+        if (!(event instanceof Map)) {
+            err.println(args[1] + " must hold a JSON object (an SCF event)");
+            return USAGE;
+        }
+        AigcEmulator emulator = null;
+        try {
+            CredentialsProvider credentials = new EnvironmentCredentials(settings.lookup());
+            if (((EnvironmentCredentials) credentials).find() == null && settings.string("AIGC_ENDPOINT") == null) {
+                Service service = Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
+                emulator = AigcEmulator.start(service);
+                err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
+                        + " emulator at " + emulator.endpoint() + " (no real task is created).");
+                String endpoint = emulator.endpoint().toString();
+                settings = new Settings(withEndpoint(settings, endpoint));
+                credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
+            }
+            FunctionConfig config = FunctionConfig.from(settings);
+            Logger.configure(err, config.logLevel());
+            ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials), Clock.systemUTC());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = handler.handle((Map<String, Object>) event,
+                    localContext((int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000)));
+            out.println(Json.toString(result));
+            return OK;
+        } catch (InvocationFailedException e) {
+            out.println(Json.toString(e.result()));
+            err.println("invocation failed: some work failed and SCF would retry the event");
+            return HANDLER_FAILED;
+        } catch (InvalidEventException e) {
+            err.println("invocation failed: " + e.getMessage());
+            return HANDLER_FAILED;
+        } catch (ConfigurationException | MissingCredentialsException e) {
+            err.println("configuration error: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("cannot start the emulator: " + e);
+            return USAGE;
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+
+    private static java.util.function.UnaryOperator<String> withEndpoint(Settings base, String endpoint) {
+        return name -> "AIGC_ENDPOINT".equals(name) ? endpoint : base.lookup().apply(name);
+    }
+
+    private static Context localContext(int timeLimitMs) {
+        String requestId = "local-" + UUID.randomUUID();
+        return new Context() {
+            @Override
+            public String getRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public int getTimeLimitInMs() {
+                return timeLimitMs;
+            }
+
+            @Override
+            public int getMemoryLimitInMb() {
+                return 512;
+            }
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package com.aigcaudio.platform.scf;
+
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.function.Invocation;
+import com.aigcaudio.function.InvocationResult;
+import com.aigcaudio.json.Json;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.Deadline;
+import com.qcloud.scf.runtime.Context;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The SCF event-function entry point: {@code com.aigcaudio.platform.scf.ScfHandler::handle}. One instance serves
+ * COS, API gateway / function URL and timer events; the runtime deserialises the event into a Map and
+ * JSON-encodes the returned Map.
+ */
+public final class ScfHandler {
+    /** Time kept back from the function's limit to report the result. */
+    static final Duration MAX_RESERVE = Duration.ofSeconds(1);
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
+
+    private final AigcAudioFunction function;
+    private final Clock clock;
+
+    /** Used by the SCF runtime: reads and validates the configuration once per instance. */
+    public ScfHandler() {
+        this(fromEnvironment(), Clock.systemUTC());
+    }
+
+    public ScfHandler(AigcAudioFunction function, Clock clock) {
+        this.function = function;
+        this.clock = clock;
+    }
+
+    private static AigcAudioFunction fromEnvironment() {
+        Settings settings = Settings.system();
+        FunctionConfig config = FunctionConfig.from(settings);
+        Logger.configure(System.out, config.logLevel());
+        EnvironmentCredentials credentials = new EnvironmentCredentials(EnvironmentCredentials.systemLookup());
+        credentials.credentials();
+        return new AigcAudioFunction(config, credentials);
+    }
+
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
+        Instant started = clock.instant();
+        Invocation invocation = new Invocation(context.getRequestId(), deadline(started, context.getTimeLimitInMs()),
+                COLD.getAndSet(false));
+        InvocationResult result = function.invoke(event, invocation);
+        if (result.failed()) {
+            throw new InvocationFailedException("some work failed and can be retried: " + Json.toString(result.body()),
+                    result.body());
+        }
+        return result.body();
+    }
+
+    /** SCF's Context has no remaining-time method: the deadline is the start plus the limit, less a reserve. */
+    private Deadline deadline(Instant started, int timeLimitMs) {
+        Duration limit = Duration.ofMillis(timeLimitMs > 0 ? timeLimitMs : 3_000);
+        Duration reserve = limit.dividedBy(10).compareTo(MAX_RESERVE) < 0 ? limit.dividedBy(10) : MAX_RESERVE;
+        return Deadline.at(clock, started.plus(limit).minus(reserve));
+    }
+}

@@ -1,0 +1,131 @@
+package com.aigcaudio.submit;
+
+import com.aigcaudio.tencent.client.ErrorClass;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What became of one unit of work (a COS record, an HTTP request, a timer tick). */
+public final class TaskOutcome {
+    public enum Status { CREATED, DUPLICATE, SKIPPED, FAILED }
+
+    private final String source;
+    private final Status status;
+    private final String taskId;
+    private final String requestId;
+    private final String reason;
+    private final Failure failure;
+
+    private TaskOutcome(String source, Status status, String taskId, String requestId, String reason, Failure failure) {
+        this.source = source;
+        this.status = status;
+        this.taskId = taskId;
+        this.requestId = requestId;
+        this.reason = reason;
+        this.failure = failure;
+    }
+
+    public static TaskOutcome created(String source, String taskId, String requestId) {
+        return new TaskOutcome(source, Status.CREATED, taskId, requestId, null, null);
+    }
+
+    public static TaskOutcome duplicate(String source, String taskId, String requestId, String reason) {
+        return new TaskOutcome(source, Status.DUPLICATE, taskId, requestId, reason, null);
+    }
+
+    public static TaskOutcome skipped(String source, String reason) {
+        return new TaskOutcome(source, Status.SKIPPED, null, null, reason, null);
+    }
+
+    public static TaskOutcome failed(String source, Failure failure, String reason) {
+        return new TaskOutcome(source, Status.FAILED, null, failure.requestId(), reason, failure);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** Why it failed, or null. */
+    public Failure failure() {
+        return failure;
+    }
+
+    /** A failure that a later redelivery may fix: SCF should retry the invocation. */
+    public boolean retryableFailure() {
+        return failure != null && failure.errorClass().retryable();
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", source);
+        json.put("status", status.name().toLowerCase(Locale.ROOT));
+        json.put("taskId", taskId);
+        json.put("requestId", requestId);
+        json.put("reason", reason);
+        if (failure != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", failure.code());
+            error.put("message", failure.message());
+            error.put("field", failure.field());
+            error.put("class", failure.errorClass().name().toLowerCase(Locale.ROOT));
+            error.put("retryable", failure.errorClass().retryable());
+            json.put("error", error);
+        }
+        return json;
+    }
+
+    /** A classified failure: API error, transport failure, or a request refused before any call. */
+    public static final class Failure {
+        private final ErrorClass errorClass;
+        private final String code;
+        private final String message;
+        private final String field;
+        private final String requestId;
+
+        public Failure(ErrorClass errorClass, String code, String message, String field, String requestId) {
+            this.errorClass = errorClass;
+            this.code = code;
+            this.message = message;
+            this.field = field;
+            this.requestId = requestId;
+        }
+
+        public ErrorClass errorClass() {
+            return errorClass;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String message() {
+            return message;
+        }
+
+        /** The request field at fault, for local validation failures; otherwise null. */
+        public String field() {
+            return field;
+        }
+
+        public String requestId() {
+            return requestId;
+        }
+    }
+}

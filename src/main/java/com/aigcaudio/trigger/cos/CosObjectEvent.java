@@ -1,0 +1,92 @@
+package com.aigcaudio.trigger.cos;
+
+import java.util.Map;
+
+/** One decoded COS notification record: which object was created, and how it was identified. */
+public final class CosObjectEvent {
+    private final String eventName;
+    private final String appId;
+    private final String bucketName;
+    private final String region;
+    private final String key;
+    private final String url;
+    private final long size;
+    private final Map<String, String> meta;
+    private final String versionId;
+
+    CosObjectEvent(String eventName, String appId, String bucketName, String region, String key, String url, long size,
+                   Map<String, String> meta, String versionId) {
+        this.eventName = eventName;
+        this.appId = appId;
+        this.bucketName = bucketName;
+        this.region = region;
+        this.key = key;
+        this.url = url;
+        this.size = size;
+        this.meta = meta;
+        this.versionId = versionId;
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public boolean isObjectCreated() {
+        return eventName.startsWith("cos:ObjectCreated:");
+    }
+
+    /** The bucket's full name, {@code <name>-<appid>}, as used in COS hosts and in StoreCosParam. */
+    public String bucket() {
+        return appId == null || appId.isEmpty() || bucketName.endsWith("-" + appId) ? bucketName : bucketName + "-" + appId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The object key, as stored: never URL- or form-decoded. */
+    public String key() {
+        return key;
+    }
+
+    /** The object's URL, already percent-encoded by COS. */
+    public String url() {
+        return url;
+    }
+
+    /** Size in bytes (can exceed 2^31), or -1 when absent. */
+    public long size() {
+        return size;
+    }
+
+    public String contentType() {
+        return meta.get("Content-Type");
+    }
+
+    public String metadata(String name) {
+        return meta.get(name);
+    }
+
+    /** The upload's identity: the version id (versioned buckets), ETag and COS request id. */
+    public String versionId() {
+        return versionId;
+    }
+
+    public String eTag() {
+        return meta.get("ETag");
+    }
+
+    public String cosRequestId() {
+        return meta.get("x-cos-request-id");
+    }
+
+    /** How results name the object. */
+    public String source() {
+        return "cos://" + bucket() + "/" + key;
+    }
+
+    /** The key's last path segment. */
+    public String filename() {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+}

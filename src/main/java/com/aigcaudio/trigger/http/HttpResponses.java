@@ -1,0 +1,38 @@
+package com.aigcaudio.trigger.http;
+
+import com.aigcaudio.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Integration responses: {isBase64Encoded, statusCode, headers, body}, always JSON. */
+final class HttpResponses {
+    private HttpResponses() {
+    }
+
+    static Map<String, Object> json(int status, Map<String, Object> body, Map<String, String> extraHeaders) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.putAll(extraHeaders);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("isBase64Encoded", false);
+        response.put("statusCode", status);
+        response.put("headers", headers);
+        response.put("body", Json.toString(body));
+        return response;
+    }
+
+    static Map<String, Object> error(int status, String code, String message, String field, String requestId,
+                                     Map<String, String> extraHeaders) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("field", field);
+        error.put("requestId", requestId);
+        return json(status, Map.of("error", error), extraHeaders);
+    }
+
+    static Map<String, Object> error(int status, String code, String message) {
+        return error(status, code, message, null, null, Map.of());
+    }
+}

@@ -1,0 +1,79 @@
+package com.aigcaudio.trigger.http;
+
+import com.aigcaudio.trigger.InvalidEventException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.aigcaudio.trigger.EventFields.optionalObject;
+
+/** An API gateway or function URL request, decoded: headers are looked up case-insensitively, bodies Base64-decoded. */
+public final class HttpTriggerRequest {
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String requestId;
+
+    HttpTriggerRequest(String method, String path, Map<String, String> headers, byte[] body, String requestId) {
+        this.method = method;
+        this.path = path;
+        this.headers = headers;
+        this.body = body;
+        this.requestId = requestId;
+    }
+
+    public static HttpTriggerRequest decode(Map<?, ?> event) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<?, ?> e : optionalObject(event, "headers", "headers").entrySet()) {
+            Object value = e.getValue();
+            if (value instanceof java.util.List) {
+                value = ((java.util.List<?>) value).isEmpty() ? null : ((java.util.List<?>) value).get(0);
+            }
+            if (value != null) {
+                headers.put(String.valueOf(e.getKey()), String.valueOf(value));
+            }
+        }
+        Object rawBody = event.get("body");
+        if (rawBody != null && !(rawBody instanceof String)) {
+            throw new InvalidEventException("body is not a string");
+        }
+        byte[] body = rawBody == null ? new byte[0] : ((String) rawBody).getBytes(StandardCharsets.UTF_8);
+        if (Boolean.TRUE.equals(event.get("isBase64Encoded")) && body.length > 0) {
+            try {
+                body = Base64.getMimeDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidEventException("body is marked isBase64Encoded but is not valid Base64");
+            }
+        }
+        Map<?, ?> context = optionalObject(event, "requestContext", "requestContext");
+        Object requestId = context.get("requestId");
+        Object path = event.get("path");
+        return new HttpTriggerRequest(String.valueOf(event.get("httpMethod")), path instanceof String ? (String) path : "/",
+                headers, body, requestId instanceof String ? (String) requestId : null);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** A header value by case-insensitive name, or null. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** The API gateway's request id, or null (function URLs have none). */
+    public String requestId() {
+        return requestId;
+    }
+}
