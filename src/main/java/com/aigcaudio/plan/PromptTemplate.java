@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The configured prompt with {placeholders}: {key}, {bucket}, {filename}, {region} for COS objects and {trigger},
- * {time} for timers. A placeholder with no value in the current context renders as an empty string.
+ * {time} for timers. A template whose placeholders cannot all be filled in the current context does not apply there.
  */
 public final class PromptTemplate {
     static final Set<String> PLACEHOLDERS = Set.of("key", "bucket", "filename", "region", "trigger", "time");
@@ -36,11 +36,15 @@ public final class PromptTemplate {
         return new PromptTemplate(template);
     }
 
+    /** The rendered prompt, or null when a placeholder has no value here (e.g. {filename} for a timer). */
     public String render(Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = PLACEHOLDERS.contains(m.group(1)) ? values.getOrDefault(m.group(1), "") : m.group();
+            String value = values.get(m.group(1));
+            if (value == null) {
+                return null;
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);

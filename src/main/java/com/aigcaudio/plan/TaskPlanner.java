@@ -70,8 +70,9 @@ public final class TaskPlanner {
             }
         }
         Map<String, Object> spec = new LinkedHashMap<>(defaults.parameters());
-        if (!requested.containsKey("Prompt") && defaults.prompt() != null) {
-            spec.put("Prompt", defaults.prompt().render(promptValues));
+        String prompt = defaults.prompt() == null ? null : defaults.prompt().render(promptValues);
+        if (!requested.containsKey("Prompt") && prompt != null) {
+            spec.put("Prompt", prompt);
         }
         for (Map.Entry<String, Object> e : requested.entrySet()) {
             Object base = spec.get(e.getKey());

@@ -8,6 +8,7 @@ import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.util.LinkedHashMap;
@@ -31,7 +32,10 @@ public final class TimerTrigger {
         String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
         TaskOutcome outcome = submitter.submit(source, () -> Plan.of(planner.forSpec(spec(timer.message()),
                 values(timer))), invocation.deadline());
-        return new InvocationResult(outcome.toJson(), outcome.retryableFailure());
+        // A tick is one unit of work: any failure is surfaced to SCF, except an unknown outcome, whose retry
+        // could create a second paid task.
+        boolean failed = outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME;
+        return new InvocationResult(outcome.toJson(), failed);
     }
 
     static Map<String, Object> spec(String message) {

@@ -1,0 +1,76 @@
+package com.aigcaudio.platform.scf;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.FunctionHarness;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Runs the SCF handler on every fixture in events/ against WireMock and compares the exact API request bodies sent
+ * (none, for skipped or refused events) and the exact result with src/test/resources/expected/NAME.json.
+ * Run with -Dfixtures.record=true to rewrite the expectations after a deliberate change, then review the diff.
+ */
+class EventFixturesTest {
+    private static final Path EVENTS = Path.of("events");
+    private static final Path EXPECTED = Path.of("src/test/resources/expected");
+    private static final FakeTencentCloud VOD = new FakeTencentCloud("vod");
+    private static final FunctionHarness HARNESS = new FunctionHarness(FunctionHarness.fixtureEnv(VOD));
+
+    static Stream<String> fixtures() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .collect(Collectors.toList());
+            return names.stream();
+        }
+    }
+
+    @BeforeEach
+    void stubSuccess() {
+        VOD.reset();
+        VOD.stub(VOD.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(
+                FakeTencentCloud.success("251441341-AigcAudioTask-fixture", "req-fixture"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        VOD.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void handle_fixture_sendsExpectedRequestsAndReturnsExpectedResult(String name) throws IOException {
+        FunctionHarness.Outcome outcome = HARNESS.invoke(FunctionHarness.load(EVENTS.resolve(name)));
+
+        List<Object> sent = new ArrayList<>();
+        for (LoggedRequest request : VOD.requests()) {
+            sent.add(Json.parse(request.getBody()));
+        }
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("requests", sent);
+        actual.put("failed", outcome.failed);
+        actual.put("result", outcome.result);
+        Path expectedFile = EXPECTED.resolve(name);
+        if (Boolean.getBoolean("fixtures.record")) {
+            Files.writeString(expectedFile, Json.toString(actual) + "\n", StandardCharsets.UTF_8);
+        }
+        assertEquals(Json.toString(Json.parse(Files.readAllBytes(expectedFile))), Json.toString(actual));
+        VOD.assertAllSigned();
+    }
+}

@@ -1,0 +1,74 @@
+package com.aigcaudio.testing;
+
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.json.Json;
+import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.platform.scf.ScfHandler;
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the SCF handler from a map of environment variables, pointed at a fake endpoint, and runs events. */
+public final class FunctionHarness {
+    private final ScfHandler handler;
+
+    public FunctionHarness(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CredentialsProvider.fixed(
+                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY))), Clock.systemUTC());
+    }
+
+    /** The variables the fixtures are written for, pointed at {@code endpoint}. */
+    public static Map<String, String> fixtureEnv(FakeTencentCloud endpoint) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AIGC_SERVICE", "vod");
+        env.put("AIGC_ENDPOINT", endpoint.endpoint().toString());
+        env.put("AIGC_MODEL_NAME", "MiniMaxMusic");
+        env.put("AIGC_MODEL_VERSION", "2.0");
+        env.put("AIGC_SCENE_TYPE", "music");
+        env.put("AIGC_PROMPT", "Soundtrack for {filename}");
+        env.put("AIGC_VOD_SUB_APP_ID", "251441341");
+        env.put("AIGC_VOD_STORAGE_MODE", "Temporary");
+        env.put("AIGC_OUTPUT_AUDIO_FORMAT", "mp3");
+        env.put("AIGC_COS_OUTPUT_PREFIX", "aigc-output/");
+        env.put("AIGC_HTTP_TOKEN", "local-demo-token-0123456789");
+        return env;
+    }
+
+    /** The handler's result; {@code failed} is true when it threw for SCF to retry. */
+    public Outcome invoke(Map<String, Object> event) {
+        try {
+            return new Outcome(handler.handle(event, new TestContext("fixture-request", 30_000)), false);
+        } catch (InvocationFailedException e) {
+            return new Outcome(e.result(), true);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> load(Path file) {
+        try {
+            return (Map<String, Object>) Json.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final class Outcome {
+        public final Map<String, Object> result;
+        public final boolean failed;
+
+        Outcome(Map<String, Object> result, boolean failed) {
+            this.result = result;
+            this.failed = failed;
+        }
+    }
+}
