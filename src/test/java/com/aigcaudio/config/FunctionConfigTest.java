@@ -1,0 +1,99 @@
+package com.aigcaudio.config;
+
+import com.aigcaudio.tencent.client.Service;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FunctionConfigTest {
+
+    private static FunctionConfig load(Map<String, String> env) {
+        return FunctionConfig.from(new Settings(env::get));
+    }
+
+    @Test
+    void from_nothingSet_usesVodDefaults() {
+        FunctionConfig config = load(Map.of());
+        assertEquals(Service.VOD, config.client().service());
+        assertEquals(URI.create("https://vod.tencentcloudapi.com/"), config.client().endpoint());
+        assertNull(config.client().region());
+        assertEquals("/tasks", config.http().path());
+        assertEquals(20, config.client().requestsPerSecond());
+    }
+
+    @Test
+    void from_internationalMps_usesIntlHost() {
+        FunctionConfig config = load(Map.of("AIGC_SERVICE", "MPS", "AIGC_INTERNATIONAL", "true",
+                "TENCENTCLOUD_REGION", "ap-singapore"));
+        assertEquals(URI.create("https://mps.intl.tencentcloudapi.com/"), config.client().endpoint());
+        assertEquals("ap-singapore", config.client().region());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "AIGC_SERVICE|cvm",
+            "AIGC_ENDPOINT|ftp://example.com",
+            "AIGC_ENDPOINT|not a url",
+            "AIGC_INTERNATIONAL|maybe",
+            "AIGC_LANGUAGE|fr-FR",
+            "AIGC_REQUEST_TIMEOUT_MS|0",
+            "AIGC_CONNECT_TIMEOUT_MS|abc",
+            "AIGC_MAX_ATTEMPTS|11",
+            "AIGC_RATE_LIMIT_PER_SECOND|0",
+            "AIGC_VOD_SUB_APP_ID|-3",
+            "AIGC_VOD_DURATION|61",
+            "AIGC_VOD_STORAGE_MODE|Forever",
+            "AIGC_VOD_CLASS_ID|x",
+            "AIGC_VOD_MEDIA_NAME|nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "AIGC_VOD_EXPIRE_TIME|next week",
+            "AIGC_OUTPUT_AUDIO_FORMAT|flac",
+            "AIGC_ADDITIONAL_PARAMETERS|[1]",
+            "AIGC_ADDITIONAL_PARAMETERS|{broken",
+            "AIGC_PROMPT|Music for {file}",
+            "AIGC_HTTP_PATH|tasks",
+            "AIGC_HTTP_TOKEN|short",
+            "AIGC_HTTP_MAX_BODY_BYTES|10",
+            "AIGC_LOG_LEVEL|LOUD",
+            "AIGC_MPS_COS_BUCKET|b-1250000000",
+    })
+    void from_invalidVariable_failsNamingIt(String name, String value) {
+        Map<String, String> env = new HashMap<>();
+        env.put(name, value);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(env));
+        assertEquals(name, e.variable(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(name + ": "));
+    }
+
+    @Test
+    void from_mpsBucketWithoutRegion_namesRegionVariable() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_SERVICE", "mps",
+                "AIGC_MPS_COS_BUCKET", "out-1250000000", "AIGC_COS_BUCKETS", "in-1250000000")));
+        assertEquals("AIGC_MPS_COS_REGION", e.variable());
+    }
+
+    @Test
+    void from_mpsPathWithoutBucket_isRejected() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(Map.of("AIGC_SERVICE", "mps", "AIGC_MPS_COS_PATH", "out/")));
+        assertEquals("AIGC_MPS_COS_PATH", e.variable());
+    }
+
+    @Test
+    void httpSettings_matchesGatewayPrefixedPathsOnWholeSegments() {
+        HttpSettings http = new HttpSettings("/tasks", 1024, null);
+        assertTrue(http.matches("/tasks"));
+        assertTrue(http.matches("/tasks/"));
+        assertTrue(http.matches("/release/tasks"));
+        assertTrue(!http.matches("/subtasks"));
+        assertTrue(!http.matches("/tasks/extra"));
+    }
+}

@@ -1,0 +1,181 @@
+package com.aigcaudio.function;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.FunctionHarness;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static com.aigcaudio.testing.FakeTencentCloud.error;
+import static com.aigcaudio.testing.FakeTencentCloud.json;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpTriggerTest {
+    private static final String TOKEN = "local-demo-token-0123456789";
+    private final FakeTencentCloud vod = new FakeTencentCloud("vod");
+    private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
+
+    @AfterEach
+    void tearDown() {
+        try {
+            vod.assertAllSigned();
+        } finally {
+            vod.close();
+        }
+    }
+
+    private Map<String, Object> post(String body, Map<String, Object> headers) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("path", "/release/tasks");
+        event.put("headers", headers);
+        event.put("body", body);
+        event.put("requestContext", Map.of("requestId", "apigw-req-1", "stage", "release"));
+        return new FunctionHarness(env).invoke(event).result;
+    }
+
+    private Map<String, Object> post(String body) {
+        return post(body, Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Map<String, Object> response) {
+        return (Map<String, Object>) Json.parse((String) response.get("body"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> errorOf(Map<String, Object> response) {
+        return (Map<String, Object>) body(response).get("error");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> headers(Map<String, Object> response) {
+        return (Map<String, Object>) response.get("headers");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "InvalidParameter.ViolationContent, 422",
+            "RequestLimitExceeded, 429",
+            "AuthFailure.SecretIdNotFound, 502",
+            "FailedOperation, 502",
+            "UnknownParameter, 502",
+            "InternalError, 502",
+    })
+    void post_apiError_mapsToStatusWithJsonError(String code, int status) {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(error(code, "no", "req-up"))));
+
+        Map<String, Object> response = post("{\"Prompt\":\"p\"}");
+
+        assertEquals(status, response.get("statusCode"));
+        assertEquals(code, errorOf(response).get("code"));
+        assertEquals("req-up", errorOf(response).get("requestId"));
+        assertEquals("application/json", headers(response).get("Content-Type"));
+        if (status == 429) {
+            assertEquals("1", headers(response).get("Retry-After"));
+        }
+    }
+
+    @Test
+    void post_unknownOutcome_is504WithRequestIdAndOneRequest() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Map<String, Object> response = post("{\"Prompt\":\"p\"}");
+
+        assertEquals(504, response.get("statusCode"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void post_unknownParameterInBody_is400NamingItWithoutCall() {
+        Map<String, Object> response = post("{\"Prompt\":\"p\",\"Colour\":\"blue\"}");
+        assertEquals(400, response.get("statusCode"));
+        assertEquals("Colour", errorOf(response).get("field"));
+        assertEquals(0, vod.requests().size());
+    }
+
+    @Test
+    void post_configurationOnlyParameter_is400() {
+        Map<String, Object> response = post("{\"Prompt\":\"p\",\"SubAppId\":1}");
+        assertEquals(400, response.get("statusCode"));
+        assertEquals("SubAppId", errorOf(response).get("field"));
+        assertEquals(0, vod.requests().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[1,2]|body",
+            "\"just a string\"|body",
+            "{\"Prompt\":42}|Prompt",
+            "{\"Prompt\":\"p\",\"VideoInfos\":{}}|VideoInfos",
+            "{\"Prompt\":\"p\",\"VideoInfos\":[\"https://e.com/v.mp4\"]}|VideoInfos[0]",
+            "{\"Prompt\":\"p\",\"OutputConfig\":{\"Duration\":1.5}}|OutputConfig.Duration",
+            "{\"VideoInfos\":[{\"Url\":\"ftp://e.com/v.mp4\"}]}|VideoInfos[0].Url",
+    })
+    void post_wrongTypes_are400NamingTheField(String body, String field) {
+        Map<String, Object> response = post(body);
+        assertEquals(400, response.get("statusCode"));
+        assertEquals(field, errorOf(response).get("field"));
+        assertEquals(0, vod.requests().size());
+    }
+
+    @Test
+    void post_bodyOverLimit_is413WithoutCall() {
+        env.put("AIGC_HTTP_MAX_BODY_BYTES", "1024");
+        Map<String, Object> response = post("{\"Prompt\":\"" + "x".repeat(2000) + "\"}");
+        assertEquals(413, response.get("statusCode"));
+        assertEquals(0, vod.requests().size());
+    }
+
+    @Test
+    void post_headerNamesAnyCase_andBase64Body_areAccepted() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-1", "r-1"))));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("path", "/tasks");
+        event.put("headers", Map.of("AUTHORIZATION", "bearer " + TOKEN));
+        event.put("body", Base64.getEncoder().encodeToString("{\"Prompt\":\"p\"}".getBytes()));
+        event.put("isBase64Encoded", true);
+
+        Map<String, Object> response = new FunctionHarness(env).invoke(event).result;
+
+        assertEquals(202, response.get("statusCode"));
+        assertEquals("t-1", body(response).get("taskId"));
+    }
+
+    @Test
+    void post_invalidBase64_is400() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("path", "/tasks");
+        event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
+        event.put("body", "!!!not base64!!!");
+        event.put("isBase64Encoded", true);
+        assertEquals(400, new FunctionHarness(env).invoke(event).result.get("statusCode"));
+    }
+
+    @Test
+    void post_noTokenConfigured_isOpen() {
+        env.remove("AIGC_HTTP_TOKEN");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-1", "r-1"))));
+        assertEquals(202, post("{\"Prompt\":\"p\"}", Map.of()).get("statusCode"));
+    }
+
+    @Test
+    void post_tokenNeverEchoedInResponses() {
+        Map<String, Object> response = post("{\"Prompt\":\"p\"}", Map.of("Authorization", "Bearer wrong-" + TOKEN));
+        assertEquals(401, response.get("statusCode"));
+        assertFalse(Json.toString(response).contains(TOKEN));
+        assertTrue(Json.toString(response).contains("Unauthorized"));
+    }
+}
