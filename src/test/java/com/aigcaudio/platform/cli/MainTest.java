@@ -1,0 +1,118 @@
+package com.aigcaudio.platform.cli;
+
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.json.Json;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.testing.FakeTencentCloud;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> env = new HashMap<>();
+
+    @AfterEach
+    void restoreLogging() {
+        Logger.configure(System.out, Logger.Level.INFO);
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new Settings(env::get));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void invoke_noCredentialsNoEndpoint_usesEmulatorAndPrintsResultOnStdout() {
+        int exit = run("invoke", "events/cos-video-upload.json");
+
+        assertEquals(Main.OK, exit, stderr());
+        Map<?, ?> result = (Map<?, ?>) Json.parse(stdout().trim());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) result.get("results")).get(0);
+        assertEquals("created", first.get("status"));
+        assertTrue(((String) first.get("taskId")).contains("-AigcAudioTask-"));
+        assertTrue(stderr().contains("embedded VOD emulator"), "says so on stderr");
+        assertTrue(stderr().contains("\"message\":\"task created\""), "logs go to stderr");
+        assertEquals(1, stdout().trim().split("\n").length, "stdout holds only the result");
+    }
+
+    @Test
+    void invoke_emulatorRejectsViolatingPrompt_likeTheApi() throws IOException {
+        env.put("AIGC_PROMPT", "a violation of policy for {filename}");
+        assertEquals(Main.OK, run("invoke", "events/cos-video-upload.json"));
+        assertTrue(stdout().contains("InvalidParameter.ViolationContent"), stdout());
+    }
+
+    @Test
+    void invoke_mpsEmulator_createsTask() {
+        env.put("AIGC_SERVICE", "mps");
+        assertEquals(Main.OK, run("invoke", "events/timer-text-message.json"), stderr());
+        assertTrue(stdout().contains("-AigcAudio-"), stdout());
+    }
+
+    @Test
+    void invoke_retryableFailure_exitsNonZeroWithResult() {
+        try (FakeTencentCloud vod = new FakeTencentCloud("vod")) {
+            vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(
+                    FakeTencentCloud.error("InternalError", "down", "r"))));
+            env.put("AIGC_ENDPOINT", vod.endpoint().toString());
+            env.put("TENCENTCLOUD_SECRET_ID", FakeTencentCloud.SECRET_ID);
+            env.put("TENCENTCLOUD_SECRET_KEY", FakeTencentCloud.SECRET_KEY);
+
+            assertEquals(Main.HANDLER_FAILED, run("invoke", "events/cos-video-upload.json"));
+            assertTrue(stdout().contains("\"status\":\"failed\""));
+            assertFalse(stderr().contains(FakeTencentCloud.SECRET_KEY));
+            vod.assertAllSigned();
+        }
+    }
+
+    @Test
+    void invoke_endpointWithoutCredentials_failsNamingVariables() {
+        env.put("AIGC_ENDPOINT", "http://127.0.0.1:9/");
+        assertEquals(Main.USAGE, run("invoke", "events/cos-video-upload.json"));
+        assertTrue(stderr().contains("TENCENTCLOUD_SECRET_ID"), stderr());
+    }
+
+    @Test
+    void invoke_unrecognisedEvent_exitsNonZeroWithMessage(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("odd.json");
+        Files.writeString(file, "{\"hello\":\"world\"}");
+        assertEquals(Main.HANDLER_FAILED, run("invoke", file.toString()));
+        assertTrue(stderr().contains("unrecognised event"), stderr());
+    }
+
+    @Test
+    void invoke_badFileOrUsage_exits2(@TempDir Path dir) throws IOException {
+        assertEquals(Main.USAGE, run());
+        assertEquals(Main.USAGE, run("invoke", dir.resolve("missing.json").toString()));
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{not json");
+        assertEquals(Main.USAGE, run("invoke", broken.toString()));
+        env.put("AIGC_SERVICE", "nope");
+        assertEquals(Main.USAGE, run("invoke", "events/cos-video-upload.json"));
+        assertTrue(stderr().contains("AIGC_SERVICE"));
+    }
+}
