@@ -12,13 +12,16 @@ public final class FunctionConfig {
     private final TaskDefaults defaults;
     private final CosScope cos;
     private final HttpSettings http;
+    private final IdempotencyConfig idempotency;
     private final Logger.Level logLevel;
 
-    public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http, Logger.Level logLevel) {
+    public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
+                          IdempotencyConfig idempotency, Logger.Level logLevel) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
         this.http = http;
+        this.idempotency = idempotency;
         this.logLevel = logLevel;
     }
 
@@ -32,7 +35,7 @@ public final class FunctionConfig {
         Logger.Level level;
         String levelName = settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR");
         level = Logger.parseLevel(levelName);
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), level);
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), IdempotencyConfig.from(settings), level);
     }
 
     public ClientConfig client() {
@@ -49,6 +52,10 @@ public final class FunctionConfig {
 
     public HttpSettings http() {
         return http;
+    }
+
+    public IdempotencyConfig idempotency() {
+        return idempotency;
     }
 
     public Logger.Level logLevel() {

@@ -1,19 +1,25 @@
 package com.aigcaudio.function;
 
 import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
 import com.aigcaudio.trigger.timer.TimerTrigger;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The function, free of any platform: recognises the trigger from the event's shape and hands the event to it.
@@ -27,12 +33,25 @@ public final class AigcAudioFunction {
     private final TimerTrigger timer;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
+        this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
+    }
+
+    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
+                              Clock clock) {
+        this(config, credentials, http, IdempotencyStores.create(config.idempotency(), credentials, clock, http), clock);
+    }
+
+    /** @param store the idempotency store (tests pass an in-memory one to inspect it) */
+    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
+                             IdempotencyStore store, Clock clock) {
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos());
         TaskSubmitter submitter = new TaskSubmitter(new Lazy<>(
-                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials))));
-        this.cos = new CosTrigger(planner, submitter);
-        this.http = new HttpTrigger(config.http(), planner, submitter);
-        this.timer = new TimerTrigger(planner, submitter);
+                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, http))), store,
+                config.idempotency(), clock);
+        String keyPrefix = config.idempotency().keyPrefix();
+        this.cos = new CosTrigger(planner, submitter, keyPrefix);
+        this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix);
+        this.timer = new TimerTrigger(planner, submitter, keyPrefix);
     }
 
     /**

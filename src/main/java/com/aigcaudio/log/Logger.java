@@ -52,6 +52,10 @@ public final class Logger {
         CONTEXT.get().put(key, value);
     }
 
+    public static void removeContext(String key) {
+        CONTEXT.get().remove(key);
+    }
+
     public static void clearContext() {
         CONTEXT.get().clear();
     }

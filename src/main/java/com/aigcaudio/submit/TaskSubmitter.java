@@ -1,5 +1,7 @@
 package com.aigcaudio.submit;
 
+import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
@@ -10,6 +12,7 @@ import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -20,17 +23,26 @@ public final class TaskSubmitter {
     private static final Logger LOG = Logger.get(TaskSubmitter.class);
 
     private final Supplier<AigcAudioTasks> tasks;
+    private final ClaimGuard guard;
 
-    /** @param tasks the API client, built on first use so that invocations that call nothing never pay for it */
-    public TaskSubmitter(Supplier<AigcAudioTasks> tasks) {
+    /**
+     * @param tasks the API client, built on first use so that invocations that call nothing never pay for it
+     * @param store where idempotency records live
+     */
+    public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config, Clock clock) {
         this.tasks = tasks;
+        this.guard = new ClaimGuard(store, config, clock);
     }
 
-    /** @param planning produces the plan; an {@link InvalidRequestException} from it is reported, not thrown */
-    public TaskOutcome submit(String source, Supplier<Plan> planning, Deadline deadline) {
+    /**
+     * Plans the item (an {@link InvalidRequestException} is reported, not thrown, and nothing is stored), then
+     * creates its task, under the item's idempotency key when it has one.
+     */
+    public TaskOutcome submit(WorkItem item, Deadline deadline) {
+        String source = item.source();
         Plan plan;
         try {
-            plan = planning.get();
+            plan = item.planning().get();
         } catch (InvalidRequestException e) {
             LOG.warn("request refused before any call", "source", source, "field", e.field(), "error", e.getMessage());
             return TaskOutcome.failed(source, invalid(e), "invalid task parameters");
@@ -39,7 +51,15 @@ public final class TaskSubmitter {
             LOG.info("skipped", "source", source, "reason", plan.skipReason());
             return TaskOutcome.skipped(source, plan.skipReason());
         }
-        return create(source, plan.task(), deadline);
+        if (item.key() == null) {
+            return create(source, plan.task(), deadline);
+        }
+        Logger.putContext("idempotency_key", item.key().hash());
+        try {
+            return guard.run(item, deadline, () -> create(source, plan.task(), deadline));
+        } finally {
+            Logger.removeContext("idempotency_key");
+        }
     }
 
     private TaskOutcome create(String source, CreateAigcAudioTask task, Deadline deadline) {

@@ -85,7 +85,7 @@ class CosAndTimerTriggerTest {
     }
 
     @Test
-    void cos_malformedRecordAmongGoodOnes_getsItsOwnOutcome() {
+    void cos_malformedRecordAmongGoodOnes_getsItsOwnOutcomeAndRepeatIsDuplicate() {
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("t-ok", "r-ok"))));
         Map<String, Object> event = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
         @SuppressWarnings("unchecked")
@@ -98,7 +98,9 @@ class CosAndTimerTriggerTest {
         assertEquals("created", results.get(0).get("status"));
         assertEquals("failed", results.get(1).get("status"));
         assertTrue(((String) ((Map<?, ?>) results.get(1).get("error")).get("message")).contains("Records[1]"));
-        assertEquals("created", results.get(2).get("status"));
+        assertEquals("duplicate", results.get(2).get("status"), "the same upload twice in one event");
+        assertEquals("t-ok", results.get(2).get("taskId"));
+        assertEquals(1, vod.requests().size());
     }
 
     @Test

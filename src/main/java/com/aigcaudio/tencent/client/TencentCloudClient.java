@@ -23,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Calls Tencent Cloud API 3.0 actions over the JDK HttpClient: signs with TC3, limits the request rate, retries
@@ -42,15 +43,25 @@ public final class TencentCloudClient {
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final String host;
-    private volatile HttpClient http;
+    private final Supplier<HttpClient> http;
     private volatile long clockOffsetMillis;
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials) {
-        this(config, credentials, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(config.requestsPerSecond()));
+        this(config, credentials, HttpClients.lazy(config.connectTimeout()));
+    }
+
+    public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Supplier<HttpClient> http) {
+        this(config, credentials, http, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(config.requestsPerSecond()));
     }
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Clock clock, Sleeper sleeper,
                               RateLimiter rateLimiter) {
+        this(config, credentials, HttpClients.lazy(config.connectTimeout()), clock, sleeper, rateLimiter);
+    }
+
+    TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Supplier<HttpClient> http, Clock clock,
+                       Sleeper sleeper, RateLimiter rateLimiter) {
+        this.http = http;
         this.config = config;
         this.credentials = credentials;
         this.clock = clock;
@@ -159,7 +170,7 @@ public final class TencentCloudClient {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectTimeout",
                     "could not connect to " + host + " in time; nothing was sent", e), null);
@@ -183,25 +194,6 @@ public final class TencentCloudClient {
         } catch (ApiException e) {
             return Exchange.failed(e, serverTime(response));
         }
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    // HTTP/1.1: no ALPN/h2 negotiation on the cold path; the default SSLContext honours javax.net.ssl.*.
-                    client = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(config.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     private static Instant serverTime(HttpResponse<?> response) {

@@ -42,7 +42,8 @@ public final class CosEventDecoder {
         return new CosObjectEvent(string(event, "eventName", path + ".event.eventName"), appId, name, region, key,
                 string(object, "url", path + ".cos.cosObject.url"),
                 optionalLong(object, "size", path + ".cos.cosObject.size"), meta,
-                optionalText(object, "vid", path + ".cos.cosObject.vid"));
+                optionalText(object, "vid", path + ".cos.cosObject.vid"),
+                optionalLong(event, "eventTime", path + ".event.eventTime"));
     }
 
     /** Keys arrive as {@code /<appid>/<bucket>/<key>}, not URL-encoded: strip the prefix and nothing else. */

@@ -13,9 +13,10 @@ public final class CosObjectEvent {
     private final long size;
     private final Map<String, String> meta;
     private final String versionId;
+    private final long eventTime;
 
     CosObjectEvent(String eventName, String appId, String bucketName, String region, String key, String url, long size,
-                   Map<String, String> meta, String versionId) {
+                   Map<String, String> meta, String versionId, long eventTime) {
         this.eventName = eventName;
         this.appId = appId;
         this.bucketName = bucketName;
@@ -25,6 +26,12 @@ public final class CosObjectEvent {
         this.size = size;
         this.meta = meta;
         this.versionId = versionId;
+        this.eventTime = eventTime;
+    }
+
+    /** The notification's time, epoch seconds, or -1. */
+    public long eventTime() {
+        return eventTime;
     }
 
     public String eventName() {

@@ -1,6 +1,8 @@
 package com.aigcaudio.trigger.cos;
 
 import com.aigcaudio.function.Invocation;
+import com.aigcaudio.idempotency.IdempotencyKey;
+import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
@@ -19,10 +21,12 @@ import java.util.Map;
 public final class CosTrigger {
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
+    private final String keyPrefix;
 
-    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter) {
+    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
         this.planner = planner;
         this.submitter = submitter;
+        this.keyPrefix = keyPrefix;
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -45,6 +49,7 @@ public final class CosTrigger {
             return TaskOutcome.failed(path, new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidEvent",
                     e.getMessage(), null, null), "the record is malformed");
         }
-        return submitter.submit(object.source(), () -> planner.forCosObject(object), invocation.deadline());
+        return submitter.submit(new WorkItem(object.source(), IdempotencyKey.forCosObject(keyPrefix, object,
+                object.eventTime()), null, () -> planner.forCosObject(object)), invocation.deadline());
     }
 }

@@ -3,6 +3,7 @@ package com.aigcaudio.trigger.http;
 import com.aigcaudio.config.HttpSettings;
 import com.aigcaudio.function.Invocation;
 import com.aigcaudio.function.InvocationResult;
+import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
@@ -10,6 +11,7 @@ import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.tencent.signing.Hashing;
 import com.aigcaudio.trigger.InvalidEventException;
 
@@ -25,14 +27,18 @@ import java.util.Map;
 public final class HttpTrigger {
     private static final Logger LOG = Logger.get(HttpTrigger.class);
 
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
     private final HttpSettings settings;
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
+    private final String keyPrefix;
 
-    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter) {
+    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
         this.settings = settings;
         this.planner = planner;
         this.submitter = submitter;
+        this.keyPrefix = keyPrefix;
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -70,10 +76,16 @@ public final class HttpTrigger {
             return HttpResponses.error(400, "InvalidJson", "the body must be a JSON object: " + e.getMessage(), "body",
                     null, Map.of());
         }
+        String clientKey = request.header(IDEMPOTENCY_HEADER);
+        if (clientKey != null && !clientKey.matches("[\\x21-\\x7e]{1,255}")) {
+            return HttpResponses.error(400, "InvalidRequest", IDEMPOTENCY_HEADER
+                    + " must be 1-255 visible ASCII characters", IDEMPOTENCY_HEADER, null, Map.of());
+        }
         String source = "http://" + (request.requestId() == null ? invocation.requestId() : request.requestId());
-        TaskOutcome outcome = submitter.submit(source, () -> Plan.of(planner.forSpec(spec, Map.of())),
-                invocation.deadline());
-        return toResponse(outcome);
+        WorkItem item = new WorkItem(source, clientKey == null ? null : IdempotencyKey.forHttp(keyPrefix, clientKey),
+                clientKey == null ? null : IdempotencyKey.payloadHash(spec),
+                () -> Plan.of(planner.forSpec(spec, Map.of())));
+        return toResponse(submitter.submit(item, invocation.deadline()));
     }
 
     private static Map<String, Object> toResponse(TaskOutcome outcome) {
@@ -81,9 +93,20 @@ public final class HttpTrigger {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("taskId", outcome.taskId());
             body.put("requestId", outcome.requestId());
-            return HttpResponses.json(202, body, Map.of());
+            return HttpResponses.json(202, body, outcome.status() == TaskOutcome.Status.DUPLICATE
+                    ? Map.of("Idempotent-Replayed", "true") : Map.of());
         }
         TaskOutcome.Failure f = outcome.failure();
+        switch (f.code()) {
+            case "InProgress":
+                return HttpResponses.error(409, f.code(), f.message(), null, null, Map.of("Retry-After", "5"));
+            case "IdempotencyKeyReused":
+                return HttpResponses.error(422, f.code(), f.message(), f.field(), null, Map.of());
+            case "IdempotencyStoreUnavailable":
+                return HttpResponses.error(503, f.code(), "try again later", null, null, Map.of("Retry-After", "5"));
+            default:
+                break;
+        }
         int status;
         Map<String, String> headers = Map.of();
         switch (f.errorClass()) {

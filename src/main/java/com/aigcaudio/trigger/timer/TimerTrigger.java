@@ -1,6 +1,8 @@
 package com.aigcaudio.trigger.timer;
 
 import com.aigcaudio.function.Invocation;
+import com.aigcaudio.idempotency.IdempotencyKey;
+import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -21,17 +23,20 @@ import java.util.Map;
 public final class TimerTrigger {
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
+    private final String keyPrefix;
 
-    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter) {
+    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
         this.planner = planner;
         this.submitter = submitter;
+        this.keyPrefix = keyPrefix;
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
         TimerEvent timer = TimerEvent.decode(event);
         String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
-        TaskOutcome outcome = submitter.submit(source, () -> Plan.of(planner.forSpec(spec(timer.message()),
-                values(timer))), invocation.deadline());
+        TaskOutcome outcome = submitter.submit(new WorkItem(source,
+                IdempotencyKey.forTimer(keyPrefix, timer.triggerName(), timer.time()), null,
+                () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer)))), invocation.deadline());
         // A tick is one unit of work: any failure is surfaced to SCF, except an unknown outcome, whose retry
         // could create a second paid task.
         boolean failed = outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME;

@@ -31,7 +31,6 @@ class EventFixturesTest {
     private static final Path EVENTS = Path.of("events");
     private static final Path EXPECTED = Path.of("src/test/resources/expected");
     private static final FakeTencentCloud VOD = new FakeTencentCloud("vod");
-    private static final FunctionHarness HARNESS = new FunctionHarness(FunctionHarness.fixtureEnv(VOD));
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(EVENTS)) {
@@ -56,7 +55,9 @@ class EventFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void handle_fixture_sendsExpectedRequestsAndReturnsExpectedResult(String name) throws IOException {
-        FunctionHarness.Outcome outcome = HARNESS.invoke(FunctionHarness.load(EVENTS.resolve(name)));
+        // A fresh function (and idempotency store) per fixture: each is a first delivery.
+        FunctionHarness.Outcome outcome = new FunctionHarness(FunctionHarness.fixtureEnv(VOD))
+                .invoke(FunctionHarness.load(EVENTS.resolve(name)));
 
         List<Object> sent = new ArrayList<>();
         for (LoggedRequest request : VOD.requests()) {

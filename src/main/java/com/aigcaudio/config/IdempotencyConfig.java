@@ -1,0 +1,100 @@
+package com.aigcaudio.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Deduplication settings: key prefix, record lifetimes and where records are kept. */
+public final class IdempotencyConfig {
+    public enum StoreKind { MEMORY, COS }
+
+    private final String keyPrefix;
+    private final Duration ttl;
+    private final Duration inProgressWindow;
+    private final StoreKind store;
+    private final String cosBucket;
+    private final String cosPrefix;
+    private final URI cosEndpoint;
+
+    public IdempotencyConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, StoreKind store,
+                             String cosBucket, String cosPrefix, URI cosEndpoint) {
+        this.keyPrefix = keyPrefix;
+        this.ttl = ttl;
+        this.inProgressWindow = inProgressWindow;
+        this.store = store;
+        this.cosBucket = cosBucket;
+        this.cosPrefix = cosPrefix;
+        this.cosEndpoint = cosEndpoint;
+    }
+
+    /**
+     * Reads AIGC_IDEMPOTENCY_KEY_PREFIX, AIGC_IDEMPOTENCY_TTL_SECONDS, AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS,
+     * AIGC_IDEMPOTENCY_STORE (memory|cos) and, for cos, AIGC_IDEMPOTENCY_COS_BUCKET, AIGC_IDEMPOTENCY_COS_REGION
+     * (default TENCENTCLOUD_REGION), AIGC_IDEMPOTENCY_COS_PREFIX and AIGC_IDEMPOTENCY_COS_ENDPOINT.
+     */
+    public static IdempotencyConfig from(Settings s) {
+        String keyPrefix = s.string("AIGC_IDEMPOTENCY_KEY_PREFIX", "aigc-audio");
+        if (!keyPrefix.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_KEY_PREFIX", "use 1-64 letters, digits, '.', '_' or '-'");
+        }
+        Duration ttl = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_TTL_SECONDS", 259_200, 60, 31_536_000));
+        Duration window = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS", 60, 1, 86_400));
+        StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "memory", "memory", "cos")
+                .toUpperCase(java.util.Locale.ROOT));
+        if (kind == StoreKind.MEMORY) {
+            for (String name : new String[] {"AIGC_IDEMPOTENCY_COS_BUCKET", "AIGC_IDEMPOTENCY_COS_PREFIX",
+                    "AIGC_IDEMPOTENCY_COS_ENDPOINT", "AIGC_IDEMPOTENCY_COS_REGION"}) {
+                if (s.string(name) != null) {
+                    throw new ConfigurationException(name, "applies only when AIGC_IDEMPOTENCY_STORE=cos");
+                }
+            }
+            return new IdempotencyConfig(keyPrefix, ttl, window, kind, null, null, null);
+        }
+        String bucket = s.string("AIGC_IDEMPOTENCY_COS_BUCKET");
+        if (bucket == null || !bucket.matches("[a-z0-9-]+-\\d+")) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_BUCKET",
+                    "required with AIGC_IDEMPOTENCY_STORE=cos: the full bucket name, <name>-<appid>");
+        }
+        String prefix = s.string("AIGC_IDEMPOTENCY_COS_PREFIX", "aigc-idempotency/");
+        if (!prefix.matches("[A-Za-z0-9._/-]*")) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_PREFIX", "use letters, digits, '.', '_', '-' and '/'");
+        }
+        URI endpoint = s.httpUrl("AIGC_IDEMPOTENCY_COS_ENDPOINT");
+        if (endpoint == null) {
+            String region = s.string("AIGC_IDEMPOTENCY_COS_REGION", s.string("TENCENTCLOUD_REGION"));
+            if (region == null) {
+                throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_REGION", "required with AIGC_IDEMPOTENCY_STORE=cos "
+                        + "(or set TENCENTCLOUD_REGION, or AIGC_IDEMPOTENCY_COS_ENDPOINT)");
+            }
+            endpoint = URI.create("https://" + bucket + ".cos." + region + ".myqcloud.com/");
+        }
+        return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint);
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public Duration inProgressWindow() {
+        return inProgressWindow;
+    }
+
+    public StoreKind store() {
+        return store;
+    }
+
+    public String cosBucket() {
+        return cosBucket;
+    }
+
+    public String cosPrefix() {
+        return cosPrefix;
+    }
+
+    public URI cosEndpoint() {
+        return cosEndpoint;
+    }
+}

@@ -1,0 +1,107 @@
+package com.aigcaudio.idempotency;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.json.JsonSyntaxException;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the store holds for one key. */
+public final class IdempotencyRecord {
+    public enum Status {
+        /** Claimed; the call is under way (or its caller died: then the claim expires at inProgressUntil). */
+        IN_PROGRESS,
+        /** The task exists: its TaskId is replayed to every duplicate. */
+        COMPLETED,
+        /** The call was sent but its outcome is unknown: never re-created automatically. */
+        UNKNOWN_OUTCOME
+    }
+
+    private final Status status;
+    private final String claimId;
+    private final Instant inProgressUntil;
+    private final Instant expiresAt;
+    private final String payloadHash;
+    private final String taskId;
+    private final String requestId;
+
+    public IdempotencyRecord(Status status, String claimId, Instant inProgressUntil, Instant expiresAt,
+                             String payloadHash, String taskId, String requestId) {
+        this.status = status;
+        this.claimId = claimId;
+        this.inProgressUntil = inProgressUntil;
+        this.expiresAt = expiresAt;
+        this.payloadHash = payloadHash;
+        this.taskId = taskId;
+        this.requestId = requestId;
+    }
+
+    public IdempotencyRecord completed(String newTaskId, String newRequestId) {
+        return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
+                newRequestId);
+    }
+
+    public IdempotencyRecord unknownOutcome(String newRequestId) {
+        return new IdempotencyRecord(Status.UNKNOWN_OUTCOME, claimId, inProgressUntil, expiresAt, payloadHash, null,
+                newRequestId);
+    }
+
+    /** Whether a new claim may take this record's place at {@code now}. */
+    public boolean replaceableAt(Instant now) {
+        return !now.isBefore(expiresAt) || status == Status.IN_PROGRESS && !now.isBefore(inProgressUntil);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Unique per claim: a takeover of an expired claim is keyed by it. */
+    public String claimId() {
+        return claimId;
+    }
+
+    public Instant inProgressUntil() {
+        return inProgressUntil;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String payloadHash() {
+        return payloadHash;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public byte[] toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", status.name());
+        json.put("claimId", claimId);
+        json.put("inProgressUntil", inProgressUntil.toEpochMilli());
+        json.put("expiresAt", expiresAt.toEpochMilli());
+        json.put("payloadHash", payloadHash);
+        json.put("taskId", taskId);
+        json.put("requestId", requestId);
+        return Json.toBytes(json);
+    }
+
+    public static IdempotencyRecord fromJson(byte[] bytes) {
+        try {
+            Map<String, Object> json = Json.parseObject(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return new IdempotencyRecord(Status.valueOf((String) json.get("status")), (String) json.get("claimId"),
+                    Instant.ofEpochMilli(((Number) json.get("inProgressUntil")).longValue()),
+                    Instant.ofEpochMilli(((Number) json.get("expiresAt")).longValue()),
+                    (String) json.get("payloadHash"), (String) json.get("taskId"), (String) json.get("requestId"));
+        } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+            throw new StoreUnavailableException("unreadable idempotency record: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.aigcaudio.idempotency;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Per-instance records: the default for local runs and tests. Redeliveries that reach another instance are not seen. */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+    private final ConcurrentHashMap<String, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryIdempotencyStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Claim claim(String key, IdempotencyRecord record) {
+        AtomicReference<IdempotencyRecord> standing = new AtomicReference<>();
+        records.compute(key, (k, current) -> {
+            if (current == null || current.replaceableAt(clock.instant())) {
+                return record;
+            }
+            standing.set(current);
+            return current;
+        });
+        return standing.get() == null ? Claim.owned(record) : Claim.existing(standing.get());
+    }
+
+    @Override
+    public void update(String key, IdempotencyRecord record) {
+        records.put(key, record);
+    }
+
+    @Override
+    public void release(String key) {
+        records.remove(key);
+    }
+
+    /** How many records are held (tests check that bad input writes none). */
+    public int size() {
+        return records.size();
+    }
+
+    public IdempotencyRecord get(String key) {
+        return records.get(key);
+    }
+}
