@@ -108,7 +108,8 @@ public final class CosIdempotencyStore implements IdempotencyStore {
         if (forbidOverwrite) {
             signed.put("x-cos-forbid-overwrite", "true");
         }
-        long now = clock.instant().getEpochSecond();
+        // Signatures use real time (COS checks them against its own clock); record expiry uses the injected clock.
+        long now = System.currentTimeMillis() / 1000;
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(TIMEOUT)
                 .header("Authorization", CosSigner.authorization(method, path, Map.of(), signed, c, now - 60, now + 600))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -1,0 +1,280 @@
+package com.aigcaudio.function;
+
+import com.aigcaudio.testing.FakeCos;
+import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.FunctionHarness;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.aigcaudio.testing.FakeTencentCloud.error;
+import static com.aigcaudio.testing.FakeTencentCloud.json;
+import static com.aigcaudio.testing.FakeTencentCloud.success;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SCF delivers COS and timer events at least once and retries failed invocations twice more. Each delivery here
+ * runs on a fresh function instance sharing one (WireMock) COS idempotency store, as SCF's retries may. For every
+ * fault: nothing lost (a task is created and recorded, or the invocation fails retryably and a redelivery creates
+ * it) and nothing duplicated (exactly one successful CreateAigcAudioTask).
+ */
+class AtLeastOnceDeliveryTest {
+    private static final String ACTION = "CreateAigcAudioTask";
+    private final FakeTencentCloud vod = new FakeTencentCloud("vod");
+    private final FakeCos cos = new FakeCos();
+    private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
+    private final Map<String, Object> upload = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
+
+    AtLeastOnceDeliveryTest() {
+        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
+        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
+        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            vod.assertAllSigned();
+            assertEquals(0, cos.badSignatures());
+        } finally {
+            vod.close();
+            cos.close();
+        }
+    }
+
+    private FunctionHarness.Outcome deliver(Map<String, Object> event) {
+        return new FunctionHarness(env).invoke(event);
+    }
+
+    /** Delivers like SCF: the first time, then again after each failed invocation, at most 3 times in all. */
+    private List<FunctionHarness.Outcome> deliverLikeScf(Map<String, Object> event) {
+        List<FunctionHarness.Outcome> outcomes = new ArrayList<>();
+        do {
+            outcomes.add(deliver(event));
+        } while (outcomes.get(outcomes.size() - 1).failed && outcomes.size() < 3);
+        return outcomes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> first(FunctionHarness.Outcome outcome) {
+        return ((List<Map<String, Object>>) outcome.result.get("results")).get(0);
+    }
+
+    private static String status(FunctionHarness.Outcome outcome) {
+        return (String) first(outcome).get("status");
+    }
+
+    /** Stubs a sequence of answers: each in turn, the last one for good. */
+    private void sequence(ResponseDefinitionBuilder... answers) {
+        String state = STARTED;
+        for (int i = 0; i < answers.length; i++) {
+            String next = "step" + (i + 1);
+            ScenarioMappingBuilder mapping = vod.action(ACTION).inScenario("seq").whenScenarioStateIs(state).willReturn(answers[i]);
+            vod.stub(i < answers.length - 1 ? mapping.willSetStateTo(next) : mapping);
+            state = next;
+        }
+    }
+
+    private long successfulCreates() {
+        return vod.server().getAllServeEvents().stream()
+                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponse().getBodyAsString().contains("\"TaskId\""))
+                .count();
+    }
+
+    @Test
+    void sameEvent_threeTimesInSequence_createsOneTaskAndReplaysIt() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-once", "req-once"))));
+
+        FunctionHarness.Outcome one = deliver(upload);
+        FunctionHarness.Outcome two = deliver(upload);
+        FunctionHarness.Outcome three = deliver(upload);
+
+        assertEquals("created", status(one));
+        assertEquals("duplicate", status(two));
+        assertEquals("duplicate", status(three));
+        assertEquals("task-once", first(three).get("taskId"));
+        assertEquals("req-once", first(three).get("requestId"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void sameEvent_threeTimesConcurrently_createsOneTask() throws Exception {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-race", "r")).withFixedDelay(600)));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<FunctionHarness.Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return deliver(upload);
+            }));
+        }
+        go.countDown();
+        List<String> statuses = new ArrayList<>();
+        for (Future<FunctionHarness.Outcome> f : futures) {
+            FunctionHarness.Outcome outcome = f.get();
+            statuses.add(status(outcome));
+            assertEquals(!"created".equals(status(outcome)), outcome.failed, "in-progress duplicates fail for a retry");
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter("created"::equals).count(), statuses.toString());
+        assertEquals(1, vod.requests().size());
+        assertEquals("duplicate", status(deliver(upload)), "SCF's retry of the losers sees the task");
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void throttlingBurst_laterDeliveryCreatesOnce() {
+        env.put("AIGC_MAX_ATTEMPTS", "1");
+        sequence(json(error("RequestLimitExceeded", "slow", "r1")), json(error("RequestLimitExceeded", "slow", "r2")),
+                json(success("task-after-burst", "r3")));
+
+        List<FunctionHarness.Outcome> outcomes = deliverLikeScf(upload);
+
+        assertEquals(3, outcomes.size());
+        assertEquals("created", status(outcomes.get(2)));
+        assertEquals(1, successfulCreates());
+        assertEquals("duplicate", status(deliver(upload)));
+    }
+
+    @Test
+    void internalErrorBurst_retriedInsideAndAcrossDeliveries_createsOnce() {
+        sequence(json(error("InternalError", "x", "r1")), json(error("InternalError", "x", "r2")),
+                json(error("InternalError", "x", "r3")), json(error("InternalError", "x", "r4")),
+                json(success("task-ie", "r5")));
+
+        List<FunctionHarness.Outcome> outcomes = deliverLikeScf(upload);
+
+        assertTrue(outcomes.get(0).failed);
+        assertEquals("created", status(outcomes.get(1)));
+        assertEquals(5, vod.requests().size());
+        assertEquals(1, successfulCreates());
+    }
+
+    @Test
+    void http5xxBurst_createsOnce() {
+        sequence(aResponse().withStatus(502).withBody("<html>bad gateway</html>"),
+                aResponse().withStatus(503).withBody(""), aResponse().withStatus(500).withBody("oops"),
+                json(success("task-5xx", "r")));
+
+        List<FunctionHarness.Outcome> outcomes = deliverLikeScf(upload);
+
+        assertEquals("created", status(outcomes.get(outcomes.size() - 1)));
+        assertEquals(1, successfulCreates());
+    }
+
+    @Test
+    void connectionReset_isUnknownOutcome_neverRecreatedOnRedelivery() {
+        vod.stub(vod.action(ACTION).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertUnknownOutcomeNeverRecreated();
+    }
+
+    @Test
+    void responseSlowerThanTimeout_isUnknownOutcome_neverRecreated() {
+        env.put("AIGC_REQUEST_TIMEOUT_MS", "300");
+        vod.stub(vod.action(ACTION).willReturn(json(success("late", "r")).withFixedDelay(1200)));
+        assertUnknownOutcomeNeverRecreated();
+    }
+
+    @Test
+    void malformedJson_isUnknownOutcome_neverRecreated() {
+        vod.stub(vod.action(ACTION).willReturn(aResponse().withStatus(200).withBody("{\"Response\":{\"TaskId\":")));
+        assertUnknownOutcomeNeverRecreated();
+    }
+
+    private void assertUnknownOutcomeNeverRecreated() {
+        FunctionHarness.Outcome one = deliver(upload);
+        assertFalse(one.failed, "not failed: an SCF retry could create a second paid task");
+        assertEquals("unknown_outcome", ((Map<?, ?>) first(one).get("error")).get("class"));
+
+        FunctionHarness.Outcome two = deliver(upload);
+        assertEquals("PreviousOutcomeUnknown", ((Map<?, ?>) first(two).get("error")).get("code"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void clockSkew_correctedOnce_createsOnce() {
+        String serverDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.now().plusSeconds(900).atOffset(ZoneOffset.UTC));
+        sequence(json(error("AuthFailure.SignatureExpire", "expired", "r1")).withHeader("Date", serverDate),
+                json(success("task-skew", "r2")));
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals("duplicate", status(deliver(upload)));
+        assertEquals(2, vod.requests().size());
+        assertEquals(1, successfulCreates());
+    }
+
+    @Test
+    void storeUnavailable_failsClosedThenRedeliveryCreatesOnce() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-store", "r"))));
+        cos.setUnavailable(true);
+
+        FunctionHarness.Outcome one = deliver(upload);
+
+        assertTrue(one.failed, "SCF must retry");
+        assertEquals("IdempotencyStoreUnavailable", ((Map<?, ?>) first(one).get("error")).get("code"));
+        assertEquals(0, vod.requests().size(), "no task without a claim");
+
+        cos.setUnavailable(false);
+        assertEquals("created", status(deliver(upload)));
+        assertEquals("duplicate", status(deliver(upload)));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void multiRecord_oneFailing_redeliveryCreatesOnlyTheMissingOne() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-ok", "r"))));
+        vod.stub(vod.action(ACTION).withRequestBody(containing("voice.wav")).atPriority(1)
+                .willReturn(json(error("InternalError", "x", "rv"))));
+        Map<String, Object> event = FunctionHarness.load(Path.of("events/cos-multi-record.json"));
+        env.put("AIGC_MAX_ATTEMPTS", "1");
+
+        FunctionHarness.Outcome one = deliver(event);
+        assertTrue(one.failed);
+        // The newest stub of equal priority wins: the upstream fault is over.
+        vod.stub(vod.action(ACTION).withRequestBody(containing("voice.wav")).atPriority(1)
+                .willReturn(json(success("task-voice", "r"))));
+
+        FunctionHarness.Outcome two = deliver(event);
+
+        assertFalse(two.failed);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) two.result.get("results");
+        assertEquals("duplicate", results.get(0).get("status"));
+        assertEquals("created", results.get(1).get("status"));
+        assertEquals("task-voice", results.get(1).get("taskId"));
+        assertEquals("skipped", results.get(2).get("status"));
+        long aCreates = vod.requests().stream().filter(r -> r.getBodyAsString().contains("incoming/a.mp4")).count();
+        assertEquals(1, aCreates, "a.mp4 was created once, not again on redelivery");
+    }
+
+    @Test
+    void timer_redelivered_createsOnce() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-timer", "r"))));
+        Map<String, Object> tick = FunctionHarness.load(Path.of("events/timer-text-message.json"));
+        assertEquals("created", deliver(tick).result.get("status"));
+        assertEquals("duplicate", deliver(tick).result.get("status"));
+        assertEquals(1, vod.requests().size());
+    }
+}

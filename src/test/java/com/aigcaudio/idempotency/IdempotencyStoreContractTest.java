@@ -1,0 +1,178 @@
+package com.aigcaudio.idempotency;
+
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.HttpClients;
+import com.aigcaudio.testing.FakeCos;
+import com.aigcaudio.testing.FakeTencentCloud;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The same contract for both stores: atomic claims, the state machine, expiry and takeover. */
+class IdempotencyStoreContractTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private FakeCos cos;
+
+    @AfterEach
+    void stop() {
+        if (cos != null) {
+            cos.close();
+        }
+    }
+
+    private IdempotencyStore store(String kind) {
+        if (kind.equals("memory")) {
+            return new InMemoryIdempotencyStore(clock);
+        }
+        cos = new FakeCos();
+        return new CosIdempotencyStore(cos.endpoint(), "markers/", CredentialsProvider.fixed(
+                new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN)),
+                clock, HttpClients.lazy(Duration.ofSeconds(2)));
+    }
+
+    private IdempotencyRecord inProgress(Duration window, Duration ttl) {
+        Instant t = now.get();
+        return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(), t.plus(window),
+                t.plus(ttl), null, null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void claim_newKey_isOwned_secondClaimSeesInProgress(String kind) {
+        IdempotencyStore store = store(kind);
+        assertTrue(store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned());
+        Claim second = store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        assertFalse(second.isOwned());
+        assertEquals(IdempotencyRecord.Status.IN_PROGRESS, second.existing().status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void claim_afterCompleted_returnsTaskIdUntilTtl(String kind) {
+        IdempotencyStore store = store(kind);
+        IdempotencyRecord mine = inProgress(Duration.ofMinutes(1), Duration.ofDays(3));
+        store.claim("p:k2", mine);
+        store.update("p:k2", mine.completed("task-9", "req-9"));
+
+        now.set(now.get().plus(Duration.ofDays(2)));
+        Claim again = store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        assertFalse(again.isOwned());
+        assertEquals("task-9", again.existing().taskId());
+        assertEquals("req-9", again.existing().requestId());
+
+        now.set(now.get().plus(Duration.ofDays(1).plusSeconds(1)));
+        assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned(), "past TTL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void release_letsTheNextClaimRun(String kind) {
+        IdempotencyStore store = store(kind);
+        store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        store.release("p:k3");
+        assertTrue(store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void claim_expiredInProgress_isTakenOver_butUnknownOutcomeIsNot(String kind) {
+        IdempotencyStore store = store(kind);
+        store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)));
+        IdempotencyRecord unknown = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
+        store.claim("p:k5", unknown);
+        store.update("p:k5", unknown.unknownOutcome("req-lost"));
+
+        now.set(now.get().plusSeconds(31));
+
+        assertTrue(store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3))).isOwned());
+        Claim blocked = store.claim("p:k5", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)));
+        assertFalse(blocked.isOwned());
+        assertEquals(IdempotencyRecord.Status.UNKNOWN_OUTCOME, blocked.existing().status());
+        assertEquals("req-lost", blocked.existing().requestId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void claim_concurrentClaimants_exactlyOneOwns(String kind) throws Exception {
+        IdempotencyStore store = store(kind);
+        assertEquals(1, race(store, "p:k6"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "cos"})
+    void claim_concurrentTakeoversOfExpiredClaim_exactlyOneOwns(String kind) throws Exception {
+        IdempotencyStore store = store(kind);
+        store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)));
+        now.set(now.get().plusSeconds(11));
+        assertEquals(1, race(store, "p:k7"));
+    }
+
+    private int race(IdempotencyStore store, String key) throws Exception {
+        int contenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            Callable<Boolean> task = () -> {
+                start.await();
+                return store.claim(key, inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned();
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        int owned = 0;
+        for (Future<Boolean> f : results) {
+            owned += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        return owned;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cos"})
+    void cosStore_unavailable_throwsStoreUnavailable_andSignaturesAreValid(String kind) {
+        IdempotencyStore store = store(kind);
+        store.claim("p:k8", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        assertEquals(0, cos.badSignatures());
+        assertTrue(cos.objects().containsKey("/markers/p/k8.json"), cos.objects().keySet().toString());
+        cos.setUnavailable(true);
+        assertThrows(StoreUnavailableException.class,
+                () -> store.claim("p:k9", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))));
+    }
+}

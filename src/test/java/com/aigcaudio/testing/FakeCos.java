@@ -1,0 +1,105 @@
+package com.aigcaudio.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * WireMock playing a COS bucket: objects kept in memory; PUT with x-cos-forbid-overwrite: true answers 409
+ * FileAlreadyExists when the object exists (atomically); every request's signature is checked by
+ * {@link IndependentCosVerifier} (403 SignatureDoesNotMatch otherwise); {@link #setUnavailable} makes it answer 503.
+ */
+public final class FakeCos implements AutoCloseable {
+    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final AtomicBoolean unavailable = new AtomicBoolean();
+    private final AtomicInteger badSignatures = new AtomicInteger();
+    private final IndependentCosVerifier verifier =
+            new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
+    private final WireMockServer server;
+
+    public FakeCos() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new Bucket()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(ok()));
+    }
+
+    public URI endpoint() {
+        return URI.create("http://localhost:" + server.port() + "/");
+    }
+
+    public Map<String, byte[]> objects() {
+        return objects;
+    }
+
+    public void setUnavailable(boolean value) {
+        unavailable.set(value);
+    }
+
+    public int badSignatures() {
+        return badSignatures.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Bucket implements ResponseDefinitionTransformerV2 {
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            LoggedRequest r = event.getRequest();
+            String path = URI.create(r.getUrl()).getPath();
+            if (unavailable.get()) {
+                return error(503, "ServiceUnavailable");
+            }
+            String problem = verifier.problem(r.getMethod().getName(), path, r::getHeader,
+                    System.currentTimeMillis() / 1000);
+            if (problem != null) {
+                badSignatures.incrementAndGet();
+                return error(403, "SignatureDoesNotMatch");
+            }
+            switch (r.getMethod().getName()) {
+                case "PUT":
+                    if ("true".equals(r.getHeader("x-cos-forbid-overwrite"))) {
+                        if (objects.putIfAbsent(path, r.getBody()) != null) {
+                            return error(409, "FileAlreadyExists");
+                        }
+                    } else {
+                        objects.put(path, r.getBody());
+                    }
+                    return new ResponseDefinition(200, "");
+                case "GET":
+                    byte[] body = objects.get(path);
+                    return body == null ? error(404, "NoSuchKey") : new ResponseDefinition(200, body);
+                case "DELETE":
+                    objects.remove(path);
+                    return new ResponseDefinition(204, "");
+                default:
+                    return error(405, "MethodNotAllowed");
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "fake-cos-bucket";
+        }
+    }
+
+    private static ResponseDefinition error(int status, String code) {
+        return new ResponseDefinition(status, "<?xml version='1.0' encoding='utf-8' ?><Error><Code>" + code
+                + "</Code></Error>");
+    }
+}
