@@ -14,15 +14,17 @@ public final class FunctionConfig {
     private final HttpSettings http;
     private final IdempotencyConfig idempotency;
     private final Logger.Level logLevel;
+    private final boolean logEvents;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
-                          IdempotencyConfig idempotency, Logger.Level logLevel) {
+                          IdempotencyConfig idempotency, Logger.Level logLevel, boolean logEvents) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
         this.http = http;
         this.idempotency = idempotency;
         this.logLevel = logLevel;
+        this.logEvents = logEvents;
     }
 
     /** @throws ConfigurationException naming the first invalid variable */
@@ -35,7 +37,8 @@ public final class FunctionConfig {
         Logger.Level level;
         String levelName = settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR");
         level = Logger.parseLevel(levelName);
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), IdempotencyConfig.from(settings), level);
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), IdempotencyConfig.from(settings),
+                level, settings.bool("AIGC_LOG_EVENTS", false));
     }
 
     public ClientConfig client() {
@@ -60,5 +63,10 @@ public final class FunctionConfig {
 
     public Logger.Level logLevel() {
         return logLevel;
+    }
+
+    /** Whether each received event is logged (secrets redacted, long strings cut). Off by default. */
+    public boolean logEvents() {
+        return logEvents;
     }
 }

@@ -4,6 +4,7 @@ import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
@@ -31,6 +32,7 @@ public final class AigcAudioFunction {
     private final CosTrigger cos;
     private final HttpTrigger http;
     private final TimerTrigger timer;
+    private final boolean logEvents;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
         this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
@@ -52,6 +54,7 @@ public final class AigcAudioFunction {
         this.cos = new CosTrigger(planner, submitter, keyPrefix);
         this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix);
         this.timer = new TimerTrigger(planner, submitter, keyPrefix);
+        this.logEvents = config.logEvents();
     }
 
     /**
@@ -66,6 +69,9 @@ public final class AigcAudioFunction {
         try {
             TriggerType type = TriggerType.detect(event);
             Logger.putContext("trigger", type.label());
+            if (logEvents) {
+                LOG.info("event received", "event", Redaction.redact(event));
+            }
             Map<?, ?> map = (Map<?, ?>) event;
             InvocationResult result;
             switch (type) {

@@ -3,6 +3,7 @@ package com.aigcaudio.submit;
 import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class TaskSubmitter {
     private static final Logger LOG = Logger.get(TaskSubmitter.class);
+    /** Prompts are user content: logs keep only their start. */
+    static final int PROMPT_LOG_CHARS = 80;
 
     private final Supplier<AigcAudioTasks> tasks;
     private final ClaimGuard guard;
@@ -50,6 +53,9 @@ public final class TaskSubmitter {
         if (plan.skipped()) {
             LOG.info("skipped", "source", source, "reason", plan.skipReason());
             return TaskOutcome.skipped(source, plan.skipReason());
+        }
+        if (LOG.enabled(Logger.Level.DEBUG)) {
+            LOG.debug("task planned", "source", source, "prompt", Redaction.truncate(plan.task().prompt(), PROMPT_LOG_CHARS));
         }
         if (item.key() == null) {
             return create(source, plan.task(), deadline);

@@ -172,6 +172,79 @@ class HttpTriggerTest {
     }
 
     @Test
+    void post_sameIdempotencyKeyTwice_replaysTaskWithoutSecondCall() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-idem", "r-idem"))));
+        FunctionHarness harness = new FunctionHarness(env);
+        Map<String, Object> headers = Map.of("Authorization", "Bearer " + TOKEN, "idempotency-key", "order-42");
+
+        Map<String, Object> first = harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result;
+        Map<String, Object> second = harness.invoke(event("{ \"Prompt\" : \"p\" }", headers)).result;
+
+        assertEquals(202, first.get("statusCode"));
+        assertEquals(202, second.get("statusCode"));
+        assertEquals("t-idem", body(second).get("taskId"));
+        assertEquals("true", headers(second).get("Idempotent-Replayed"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void post_idempotencyKeyReusedForOtherBody_is422() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-idem", "r-idem"))));
+        FunctionHarness harness = new FunctionHarness(env);
+        Map<String, Object> headers = Map.of("Authorization", "Bearer " + TOKEN, "Idempotency-Key", "order-43");
+        harness.invoke(event("{\"Prompt\":\"p\"}", headers));
+
+        Map<String, Object> response = harness.invoke(event("{\"Prompt\":\"other\"}", headers)).result;
+
+        assertEquals(422, response.get("statusCode"));
+        assertEquals("IdempotencyKeyReused", errorOf(response).get("code"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void post_idempotencyKeyInProgress_is409WithRetryAfter() throws Exception {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t", "r")).withFixedDelay(800)));
+        FunctionHarness harness = new FunctionHarness(env);
+        Map<String, Object> headers = Map.of("Authorization", "Bearer " + TOKEN, "Idempotency-Key", "order-44");
+        Thread slow = new Thread(() -> harness.invoke(event("{\"Prompt\":\"p\"}", headers)));
+        slow.start();
+        Thread.sleep(300);
+
+        Map<String, Object> response = harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result;
+        slow.join();
+
+        assertEquals(409, response.get("statusCode"));
+        assertEquals("5", headers(response).get("Retry-After"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void post_withoutIdempotencyKey_isNotDeduplicated() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t", "r"))));
+        FunctionHarness harness = new FunctionHarness(env);
+        harness.invoke(event("{\"Prompt\":\"p\"}", Map.of("Authorization", "Bearer " + TOKEN)));
+        harness.invoke(event("{\"Prompt\":\"p\"}", Map.of("Authorization", "Bearer " + TOKEN)));
+        assertEquals(2, vod.requests().size());
+    }
+
+    @Test
+    void post_badIdempotencyKey_is400() {
+        Map<String, Object> response = post("{\"Prompt\":\"p\"}", Map.of("Authorization", "Bearer " + TOKEN,
+                "Idempotency-Key", "has spaces in it"));
+        assertEquals(400, response.get("statusCode"));
+        assertEquals("Idempotency-Key", errorOf(response).get("field"));
+    }
+
+    private static Map<String, Object> event(String body, Map<String, Object> headers) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("path", "/tasks");
+        event.put("headers", headers);
+        event.put("body", body);
+        return event;
+    }
+
+    @Test
     void post_tokenNeverEchoedInResponses() {
         Map<String, Object> response = post("{\"Prompt\":\"p\"}", Map.of("Authorization", "Bearer wrong-" + TOKEN));
         assertEquals(401, response.get("statusCode"));

@@ -3,6 +3,8 @@ package com.aigcaudio.testing;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.scf.InvocationFailedException;
 import com.aigcaudio.platform.scf.ScfHandler;
@@ -14,17 +16,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Builds the SCF handler from a map of environment variables, pointed at a fake endpoint, and runs events. */
 public final class FunctionHarness {
+    private static final CredentialsProvider CREDENTIALS = CredentialsProvider.fixed(
+            Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
     private final ScfHandler handler;
 
     public FunctionHarness(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CredentialsProvider.fixed(
-                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY))), Clock.systemUTC());
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS), Clock.systemUTC());
+    }
+
+    /** With a given idempotency store, so tests can inspect what was written. */
+    public FunctionHarness(Map<String, String> env, IdempotencyStore store) {
+        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS,
+                HttpClients.lazy(Duration.ofSeconds(2)), store, Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */
