@@ -10,6 +10,8 @@ import com.aigcaudio.tencent.client.InvalidRequestException;
 import com.aigcaudio.tencent.client.Service;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process stand-in for the VOD or MPS endpoint, so the function runs with no account: it checks the TC3
@@ -45,7 +48,23 @@ public final class AigcEmulator implements AutoCloseable {
     }
 
     public static AigcEmulator start(Service service) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return start(service, 0, null);
+    }
+
+    /**
+     * @param port 0 for any free port
+     * @param tls  serve HTTPS with this context (its key managers hold the server certificate), or null for HTTP
+     */
+    public static AigcEmulator start(Service service, int port, SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         AigcEmulator emulator = new AigcEmulator(service, server);
         server.createContext("/", emulator::handle);
         server.start();
@@ -53,7 +72,8 @@ public final class AigcEmulator implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -5,6 +5,8 @@ import com.aigcaudio.tencent.signing.Tc3Signer;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 /** Checks a request's TC3 signature the way the API does, answering with the API's AuthFailure codes. */
 final class SignatureCheck {
     private static final Pattern AUTH = Pattern.compile("TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/"
-            + "([a-z]+)/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})");
+            + "([a-z]+)/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})");
     private static final long MAX_SKEW_SECONDS = 300;
 
     private final Credentials credentials;
@@ -45,16 +47,22 @@ final class SignatureCheck {
         if (!date.equals(m.group(2)) || !service.equals(m.group(3))) {
             throw new EmulatedError("AuthFailure.SignatureFailure", "the credential scope must be " + date + "/" + service);
         }
-        String contentType = header.apply("Content-Type");
-        String host = header.apply("Host");
-        if (contentType == null || host == null) {
-            throw new EmulatedError("AuthFailure.SignatureFailure", "Content-Type and Host must be sent and signed");
+        SortedMap<String, String> signed = new TreeMap<>();
+        for (String name : m.group(4).split(";")) {
+            String value = header.apply(name);
+            if (value == null) {
+                throw new EmulatedError("AuthFailure.SignatureFailure", "signed header " + name + " was not sent");
+            }
+            signed.put(name, value);
         }
-        String canonical = Tc3Signer.canonicalRequest(contentType, host, body);
+        if (!signed.containsKey("content-type") || !signed.containsKey("host")) {
+            throw new EmulatedError("AuthFailure.SignatureFailure", "Content-Type and Host must be signed");
+        }
+        String canonical = Tc3Signer.canonicalRequest(signed, body);
         String scope = date + "/" + service + "/tc3_request";
         String expected = Tc3Signer.signature(Tc3Signer.signingKey(credentials.secretKey(), date, service),
                 Tc3Signer.stringToSign(timestamp, scope, canonical));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), m.group(4).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), m.group(5).getBytes(StandardCharsets.US_ASCII))) {
             throw new EmulatedError("AuthFailure.SignatureFailure", "the signature does not match");
         }
     }

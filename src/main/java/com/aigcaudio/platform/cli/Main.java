@@ -29,6 +29,7 @@ import java.util.UUID;
  * {@code java -jar aigc-audio-function.jar invoke EVENT.json}: runs the SCF handler on an event file and prints its
  * JSON result on stdout; logs go to stderr. With no credentials and no AIGC_ENDPOINT it uses the embedded emulator.
  * Exit status: 0 the invocation succeeded, 1 the handler failed, 2 bad usage, event file or configuration.
+ * {@code emulator} runs the stand-in endpoint on its own (see {@link EmulatorCommand}).
  */
 public final class Main {
     static final int OK = 0;
@@ -43,8 +44,12 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
+        if (args.length >= 1 && "emulator".equals(args[0])) {
+            return EmulatorCommand.run(args, out, err, settings);
+        }
         if (args.length != 2 || !"invoke".equals(args[0])) {
             err.println("usage: java -jar aigc-audio-function.jar invoke EVENT.json");
+            err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
             return USAGE;
         }
         Logger.configure(err, Logger.Level.INFO);

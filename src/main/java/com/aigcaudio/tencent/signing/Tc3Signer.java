@@ -36,11 +36,24 @@ public final class Tc3Signer {
     }
 
     public static String canonicalRequest(String contentType, String host, byte[] body) {
-        return "POST\n/\n\n"
-                + "content-type:" + contentType.trim().toLowerCase(java.util.Locale.ROOT) + "\n"
-                + "host:" + host.trim().toLowerCase(java.util.Locale.ROOT) + "\n\n"
-                + SIGNED_HEADERS + "\n"
-                + Hashing.sha256Hex(body);
+        java.util.SortedMap<String, String> headers = new java.util.TreeMap<>();
+        headers.put("content-type", contentType);
+        headers.put("host", host);
+        return canonicalRequest(headers, body);
+    }
+
+    /**
+     * The canonical request for any set of signed headers (names lower-case, sorted): values are trimmed and
+     * lower-cased, as the Signature v3 document specifies.
+     */
+    public static String canonicalRequest(java.util.SortedMap<String, String> signedHeaders, byte[] body) {
+        StringBuilder canonical = new StringBuilder("POST\n/\n\n");
+        for (java.util.Map.Entry<String, String> h : signedHeaders.entrySet()) {
+            canonical.append(h.getKey()).append(':').append(h.getValue().trim().toLowerCase(java.util.Locale.ROOT))
+                    .append('\n');
+        }
+        return canonical.append('\n').append(String.join(";", signedHeaders.keySet())).append('\n')
+                .append(Hashing.sha256Hex(body)).toString();
     }
 
     public static String stringToSign(long timestamp, String credentialScope, String canonicalRequest) {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Cold invocation, side by side in one run with the same JVM: (a) this function's jar running the SCF handler on a
+# COS fixture, (b) the same job written on tencentcloud-sdk-java-common's CommonClient. Both call one local HTTPS
+# endpoint (the embedded emulator, which checks every TC3 signature). Then the deploy-jar size and the JMH
+# warm per-event cost. Usage: bench/cold-start.sh [RUNS] (default 7, after one warm-up run each).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-7}"
+work="$(mktemp -d)"
+trap 'kill "${emulator_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "building…" >&2
+mvn -q -B -f "$root/pom.xml" -DskipTests install
+mvn -q -B -f "$root/bench/sdk-baseline/pom.xml" package
+jar="$root/target/aigc-audio-function.jar"
+
+# A throwaway certificate for 127.0.0.1, trusted by both clients through the standard JSSE properties.
+keytool -genkeypair -alias bench -keyalg EC -groupname secp256r1 -validity 2 -dname CN=localhost \
+  -ext SAN=ip:127.0.0.1,dns:localhost,dns:vod.bench.test -storetype PKCS12 -keystore "$work/tls.p12" -storepass benchpass \
+  -keypass benchpass >/dev/null 2>&1
+# The SDK takes the signing service from the endpoint's first label, so both clients call vod.bench.test, which a
+# private hosts file (a JDK property, nothing changed on the machine) resolves to the loopback address.
+echo "127.0.0.1 vod.bench.test" > "$work/hosts"
+tls="-Djavax.net.ssl.trustStore=$work/tls.p12 -Djavax.net.ssl.trustStorePassword=benchpass -Djavax.net.ssl.trustStoreType=PKCS12 -Djdk.net.hosts.file=$work/hosts"
+
+java -Djavax.net.ssl.keyStore="$work/tls.p12" -Djavax.net.ssl.keyStorePassword=benchpass \
+  -Djavax.net.ssl.keyStoreType=PKCS12 -jar "$jar" emulator --tls > "$work/endpoint" 2>"$work/emulator.log" &
+emulator_pid=$!
+for _ in $(seq 50); do [ -s "$work/endpoint" ] && break; sleep 0.1; done
+port="$(sed -E 's#.*:([0-9]+)/?$#\1#' "$work/endpoint")"
+endpoint="https://vod.bench.test:$port/"
+hostport="vod.bench.test:$port"
+echo "emulator: $endpoint" >&2
+
+export ROOT="$root" JAR="$jar" TLS="$tls" ENDPOINT="$endpoint" HOSTPORT="$hostport" RUNS="$runs" \
+  JAVA_OPTS_FUNCTION="${JAVA_OPTS_FUNCTION:-}"
+python3 "$root/bench/measure.py"
+
+echo
+echo "deploy jar: $(stat -c %s "$jar") bytes ($jar)"
+echo "SDK baseline jar: $(stat -c %s "$root/bench/sdk-baseline/target/sdk-baseline.jar") bytes (shaded, with okhttp, okio, gson, commons-*)"
+if [ "${SKIP_JMH:-}" != "1" ]; then
+  echo
+  echo "warm per-event cost (JMH, decode + plan + sign, no network):"
+  bash "$root/bench/run-jmh.sh" 2>/dev/null | grep -E "^Benchmark|avgt"
+fi
