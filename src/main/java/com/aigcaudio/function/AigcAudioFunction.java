@@ -11,6 +11,7 @@ import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.TencentCloudClient;
+import com.aigcaudio.tencent.client.TlsWarmup;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
@@ -35,7 +36,13 @@ public final class AigcAudioFunction {
     private final boolean logEvents;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
-        this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
+        this(config, credentials, warmedUp(HttpClients.lazy(config.client().connectTimeout())), Clock.systemUTC());
+    }
+
+    /** Starts TLS and HttpClient set-up in the background, overlapping the rest of the cold start. */
+    private static Supplier<HttpClient> warmedUp(Supplier<HttpClient> http) {
+        TlsWarmup.start(http);
+        return http;
     }
 
     private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
