@@ -13,10 +13,16 @@ function_env = dict(env, AIGC_ENDPOINT=env["ENDPOINT"], TENCENTCLOUD_SECRET_ID=e
                     AIGC_PROMPT="Soundtrack for {filename}", AIGC_LOG_LEVEL="WARN")
 sdk_env = dict(env, BENCH_ENDPOINT=env["HOSTPORT"], TENCENTCLOUD_SECRET_ID=emulator_id,
                TENCENTCLOUD_SECRET_KEY=emulator_key)
+tuned = shlex.split(env["TUNED_FLAGS"])
+function_cmd = ["-jar", jar, "invoke", event]
+sdk_cmd = ["-jar", os.path.join(root, "bench/sdk-baseline/target/sdk-baseline.jar"), event]
 variants = {
-    "function": (["java"] + tls + shlex.split(env.get("JAVA_OPTS_FUNCTION", "")) + ["-jar", jar, "invoke", event],
-                 function_env),
-    "sdk": (["java"] + tls + ["-jar", os.path.join(root, "bench/sdk-baseline/target/sdk-baseline.jar"), event], sdk_env),
+    "function": (["java"] + tls + function_cmd, function_env),
+    "function+flags": (["java"] + tls + tuned + function_cmd, function_env),
+    "function+flags+cds": (["java"] + tls + tuned + ["-XX:SharedArchiveFile=" + env["CDS_ARCHIVE"]] + function_cmd,
+                           function_env),
+    "sdk": (["java"] + tls + sdk_cmd, sdk_env),
+    "sdk+flags": (["java"] + tls + tuned + sdk_cmd, sdk_env),
 }
 
 def run(name):
@@ -47,8 +53,8 @@ for _ in range(runs):
 def stats(values):
     return statistics.median(values), min(values), max(values)
 
-print(f"cold invocation, {runs} runs each after a warm-up (median [min–max]):")
-print(f"{'':10} {'result s':>22} {'wall s':>22} {'cpu s':>22} {'peak RSS MiB':>24}")
+print(f"cold invocation, {runs} runs each after a warm-up, alternating (median [min–max]); flags: {env['TUNED_FLAGS']}")
+print(f"{'':19} {'result s':>21} {'wall s':>21} {'cpu s':>21} {'peak RSS MiB':>21}")
 medians = {}
 for name, rows in results.items():
     cols = []
@@ -56,6 +62,8 @@ for name, rows in results.items():
         med, lo, hi = stats([r[i] for r in rows])
         cols.append(f"{med:6.3f} [{lo:.3f}–{hi:.3f}]" if i < 3 else f"{med:6.1f} [{lo:.1f}–{hi:.1f}]")
         medians[(name, i)] = med
-    print(f"{name:10} {cols[0]:>22} {cols[1]:>22} {cols[2]:>22} {cols[3]:>24}")
-ratio = lambda i: medians[("function", i)] / medians[("sdk", i)]
-print(f"ratio function/sdk: result {ratio(0):.2f}, wall {ratio(1):.2f}, cpu {ratio(2):.2f}, peak RSS {ratio(3):.2f}")
+    print(f"{name:19} {cols[0]:>21} {cols[1]:>21} {cols[2]:>21} {cols[3]:>21}")
+for mine, theirs in (("function", "sdk"), ("function+flags", "sdk"), ("function+flags+cds", "sdk"),
+                     ("function+flags", "sdk+flags")):
+    r = lambda i: medians[(mine, i)] / medians[(theirs, i)]
+    print(f"ratio {mine}/{theirs}: result {r(0):.2f}, wall {r(1):.2f}, cpu {r(2):.2f}, peak RSS {r(3):.2f}")

@@ -4,4 +4,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mvn -q -B -f "$root/pom.xml" -DskipTests install
 mvn -q -B -f "$root/bench/jmh/pom.xml" package
-java -jar "$root/bench/jmh/target/benchmarks.jar" "${@:-.*}"
+cd "$root/bench/jmh" && java -Dbench.event="$root/events/cos-video-upload.json" -jar target/benchmarks.jar "${@:-.*}"
