@@ -17,11 +17,14 @@ public final class Settings {
         this.lookup = lookup;
     }
 
-    /** Environment variables, with system properties of the same name taking precedence (handy for tests and SCF). */
+    /**
+     * Environment variables, with non-empty system properties of the same name taking precedence: the SCF Java
+     * runtime documents its role credentials as system properties.
+     */
     public static Settings system() {
         return new Settings(name -> {
             String value = System.getProperty(name);
-            return value != null ? value : System.getenv(name);
+            return value != null && !value.isEmpty() ? value : System.getenv(name);
         });
     }
 

@@ -7,6 +7,7 @@ import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.support.Lazy;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.HttpClients;

@@ -2,6 +2,7 @@ package com.aigcaudio.idempotency;
 
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.signing.CosSigner;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class CosIdempotencyStore implements IdempotencyStore {
         this.credentials = credentials;
         this.clock = clock;
         this.http = http;
-        this.host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+        this.host = HttpClients.hostHeader(endpoint);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
@@ -58,7 +59,7 @@ public final class FunctionHarness {
     /** The handler's result; {@code failed} is true when it threw for SCF to retry. */
     public Outcome invoke(Map<String, Object> event) {
         try {
-            return new Outcome(handler.handle(event, new TestContext("fixture-request", 30_000)), false);
+            return new Outcome(handler.handle(event, new LocalContext("fixture-request", 30_000)), false);
         } catch (InvocationFailedException e) {
             return new Outcome(e.result(), true);
         }

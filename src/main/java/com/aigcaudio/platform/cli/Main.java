@@ -15,7 +15,6 @@ import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.trigger.InvalidEventException;
-import com.qcloud.scf.runtime.Context;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,8 +68,9 @@ public final class Main {
         }
         AigcEmulator emulator = null;
         try {
-            CredentialsProvider credentials = new EnvironmentCredentials(settings.lookup());
-            if (((EnvironmentCredentials) credentials).find() == null && settings.string("AIGC_ENDPOINT") == null) {
+            EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
+            CredentialsProvider credentials = environment;
+            if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
                 Service service = Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
                 emulator = AigcEmulator.start(service);
                 err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
@@ -83,8 +83,8 @@ public final class Main {
             Logger.configure(err, config.logLevel());
             ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials), Clock.systemUTC());
             @SuppressWarnings("unchecked")
-            Map<String, Object> result = handler.handle((Map<String, Object>) event,
-                    localContext((int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000)));
+            Map<String, Object> result = handler.handle((Map<String, Object>) event, new LocalContext(
+                    "local-" + UUID.randomUUID(), (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000)));
             out.println(Json.toString(result));
             return OK;
         } catch (InvocationFailedException e) {
@@ -111,23 +111,4 @@ public final class Main {
         return name -> "AIGC_ENDPOINT".equals(name) ? endpoint : base.lookup().apply(name);
     }
 
-    private static Context localContext(int timeLimitMs) {
-        String requestId = "local-" + UUID.randomUUID();
-        return new Context() {
-            @Override
-            public String getRequestId() {
-                return requestId;
-            }
-
-            @Override
-            public int getTimeLimitInMs() {
-                return timeLimitMs;
-            }
-
-            @Override
-            public int getMemoryLimitInMb() {
-                return 512;
-            }
-        };
-    }
 }

@@ -44,7 +44,7 @@ public final class ScfHandler {
         Settings settings = Settings.system();
         FunctionConfig config = FunctionConfig.from(settings);
         Logger.configure(System.out, config.logLevel());
-        EnvironmentCredentials credentials = new EnvironmentCredentials(EnvironmentCredentials.systemLookup());
+        EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
         return new AigcAudioFunction(config, credentials);
     }

@@ -14,17 +14,9 @@ public final class EnvironmentCredentials implements CredentialsProvider {
 
     private final UnaryOperator<String> lookup;
 
-    /** @param lookup variable name → value or null; see {@link #systemLookup()} */
+    /** @param lookup variable name → value or null, e.g. {@code Settings.system().lookup()} */
     public EnvironmentCredentials(UnaryOperator<String> lookup) {
         this.lookup = lookup;
-    }
-
-    /** System property first (the SCF Java runtime's documented place), then the environment variable. */
-    public static UnaryOperator<String> systemLookup() {
-        return name -> {
-            String value = System.getProperty(name);
-            return value != null && !value.isEmpty() ? value : System.getenv(name);
-        };
     }
 
     /** The environment's credentials, or null when neither set of variables is complete. */

@@ -141,7 +141,7 @@ public final class ClientConfig {
         }
 
         public Builder maxAttempts(int maxAttempts) {
-            this.retryPolicy = new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(20));
+            this.retryPolicy = retryPolicy.withMaxAttempts(maxAttempts);
             return this;
         }
 

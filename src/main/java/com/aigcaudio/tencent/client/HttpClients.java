@@ -1,5 +1,8 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.support.Lazy;
+
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -14,27 +17,18 @@ public final class HttpClients {
      * the standard javax.net.ssl.* system properties.
      */
     public static Supplier<HttpClient> lazy(Duration connectTimeout) {
-        return new Supplier<>() {
-            private volatile HttpClient client;
+        return new Lazy<>(() -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
 
-            @Override
-            public HttpClient get() {
-                HttpClient current = client;
-                if (current == null) {
-                    synchronized (this) {
-                        current = client;
-                        if (current == null) {
-                            current = HttpClient.newBuilder()
-                                    .version(HttpClient.Version.HTTP_1_1)
-                                    .connectTimeout(connectTimeout)
-                                    .followRedirects(HttpClient.Redirect.NEVER)
-                                    .build();
-                            client = current;
-                        }
-                    }
-                }
-                return current;
-            }
-        };
+    /** The Host header the JDK client sends for a URL: the host, plus the port when it is not the default. */
+    public static String hostHeader(URI endpoint) {
+        int port = endpoint.getPort();
+        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(endpoint.getScheme()) && port == 443)
+                || ("http".equalsIgnoreCase(endpoint.getScheme()) && port == 80);
+        return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
     }
 }

@@ -34,6 +34,10 @@ public final class RetryPolicy {
         this.random = random;
     }
 
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, base, throttledBase, cap, random);
+    }
+
     public RetryPolicy withRandom(Supplier<Random> source) {
         return new RetryPolicy(maxAttempts, base, throttledBase, cap, source);
     }

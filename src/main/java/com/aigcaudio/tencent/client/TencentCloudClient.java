@@ -10,7 +10,6 @@ import com.aigcaudio.tencent.signing.Tc3Signer;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -67,7 +66,7 @@ public final class TencentCloudClient {
         this.clock = clock;
         this.sleeper = sleeper;
         this.rateLimiter = rateLimiter;
-        this.host = hostHeader(config.endpoint());
+        this.host = HttpClients.hostHeader(config.endpoint());
     }
 
     public ClientConfig config() {
@@ -213,14 +212,6 @@ public final class TencentCloudClient {
             }
         }
         return false;
-    }
-
-    /** The Host header the JDK client sends for this endpoint: the host, plus the port when it is not the default. */
-    static String hostHeader(URI endpoint) {
-        int port = endpoint.getPort();
-        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(endpoint.getScheme()) && port == 443)
-                || ("http".equalsIgnoreCase(endpoint.getScheme()) && port == 80);
-        return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
     }
 
     private static final class Exchange {

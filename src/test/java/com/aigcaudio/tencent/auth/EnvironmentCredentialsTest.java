@@ -1,5 +1,6 @@
 package com.aigcaudio.tencent.auth;
 
+import com.aigcaudio.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -57,17 +58,22 @@ class EnvironmentCredentialsTest {
     }
 
     @Test
-    void systemLookup_readsSystemPropertyBeforeEnvironment() {
-        String name = "TENCENTCLOUD_SECRETID";
-        String before = System.getProperty(name);
+    void credentials_fromSystemSettings_readsScfSystemProperties() {
+        String[] names = {"TENCENTCLOUD_SECRETID", "TENCENTCLOUD_SECRETKEY"};
+        String[] before = {System.getProperty(names[0]), System.getProperty(names[1])};
         try {
-            System.setProperty(name, "AKIDfromProperty");
-            assertEquals("AKIDfromProperty", EnvironmentCredentials.systemLookup().apply(name));
+            System.setProperty(names[0], "AKIDfromProperty");
+            System.setProperty(names[1], "key-from-property");
+            Credentials c = new EnvironmentCredentials(Settings.system().lookup()).credentials();
+            assertEquals("AKIDfromProperty", c.secretId());
+            assertEquals("key-from-property", c.secretKey());
         } finally {
-            if (before == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, before);
+            for (int i = 0; i < names.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(names[i]);
+                } else {
+                    System.setProperty(names[i], before[i]);
+                }
             }
         }
     }

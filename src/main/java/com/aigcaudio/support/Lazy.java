@@ -1,13 +1,13 @@
-package com.aigcaudio.function;
+package com.aigcaudio.support;
 
 import java.util.function.Supplier;
 
 /** Computes a value on first use and keeps it; thread-safe. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
     private final Supplier<T> factory;
     private volatile T value;
 
-    Lazy(Supplier<T> factory) {
+    public Lazy(Supplier<T> factory) {
         this.factory = factory;
     }
 

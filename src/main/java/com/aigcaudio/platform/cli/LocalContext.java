@@ -1,13 +1,13 @@
-package com.aigcaudio.testing;
+package com.aigcaudio.platform.cli;
 
 import com.qcloud.scf.runtime.Context;
 
-/** An SCF Context for tests. */
-public final class TestContext implements Context {
+/** The SCF Context for invocations outside SCF: the command line and tests. */
+public final class LocalContext implements Context {
     private final String requestId;
     private final int timeLimitMs;
 
-    public TestContext(String requestId, int timeLimitMs) {
+    public LocalContext(String requestId, int timeLimitMs) {
         this.requestId = requestId;
         this.timeLimitMs = timeLimitMs;
     }
