@@ -29,11 +29,7 @@ class CosAndTimerTriggerTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            vod.assertAllSigned();
-        } finally {
-            vod.close();
-        }
+        vod.assertAllSignedAndClose();
     }
 
     @SuppressWarnings("unchecked")

@@ -27,11 +27,7 @@ class HttpTriggerTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            vod.assertAllSigned();
-        } finally {
-            vod.close();
-        }
+        vod.assertAllSignedAndClose();
     }
 
     private Map<String, Object> post(String body, Map<String, Object> headers) {

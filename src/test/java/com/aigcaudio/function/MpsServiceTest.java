@@ -23,11 +23,7 @@ class MpsServiceTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            mps.assertAllSigned();
-        } finally {
-            mps.close();
-        }
+        mps.assertAllSignedAndClose();
     }
 
     private Map<String, String> env() {

@@ -86,6 +86,15 @@ public final class FakeTencentCloud implements AutoCloseable {
         }
     }
 
+    /** Checks every received request's signature, then stops the server whatever the check found. */
+    public void assertAllSignedAndClose() {
+        try {
+            assertAllSigned();
+        } finally {
+            close();
+        }
+    }
+
     public void reset() {
         server.resetAll();
     }

@@ -49,11 +49,7 @@ class TencentCloudClientTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            vod.assertAllSigned();
-        } finally {
-            vod.close();
-        }
+        vod.assertAllSignedAndClose();
     }
 
     private AigcAudioTasks tasks(ClientConfig.Builder config, Credentials credentials) {
