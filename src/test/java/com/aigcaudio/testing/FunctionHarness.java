@@ -4,6 +4,7 @@ import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.scf.InvocationFailedException;
@@ -15,11 +16,13 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the SCF handler from a map of environment variables, pointed at a fake endpoint, and runs events. */
 public final class FunctionHarness {
@@ -27,16 +30,22 @@ public final class FunctionHarness {
             Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
     private final ScfHandler handler;
 
+    /** With the configured idempotency store, and without the TLS warm-up thread (it only speeds up a cold JVM). */
     public FunctionHarness(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS), Clock.systemUTC());
+        this(FunctionConfig.from(new Settings(env::get)), null);
     }
 
     /** With a given idempotency store, so tests can inspect what was written. */
     public FunctionHarness(Map<String, String> env, IdempotencyStore store) {
-        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS,
-                HttpClients.lazy(Duration.ofSeconds(2)), store, Clock.systemUTC()), Clock.systemUTC());
+        this(FunctionConfig.from(new Settings(env::get)), store);
+    }
+
+    private FunctionHarness(FunctionConfig config, IdempotencyStore store) {
+        Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
+        IdempotencyStore chosen = store != null ? store
+                : IdempotencyStores.create(config.idempotency(), CREDENTIALS, Clock.systemUTC(), http);
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, http, chosen, Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */
