@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Calls Tencent Cloud API 3.0 actions over the JDK HttpClient: signs with TC3, limits the request rate, retries
@@ -177,6 +178,10 @@ public final class TencentCloudClient {
             return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
                     "no answer from " + host + " in time after the request was sent; a task may have been created", e), null);
         } catch (IOException e) {
+            if (causedBy(e, SSLHandshakeException.class)) {
+                return Exchange.failed(ApiException.transport(ErrorClass.FAILED, "TlsHandshakeFailed",
+                        "TLS handshake with " + host + " failed (check javax.net.ssl.trustStore); nothing was sent", e), null);
+            }
             if (causedBy(e, ConnectException.class)) {
                 return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectionRefused",
                         "could not connect to " + host + "; nothing was sent", e), null);
