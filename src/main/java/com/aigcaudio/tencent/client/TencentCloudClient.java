@@ -9,12 +9,9 @@ import com.aigcaudio.tencent.signing.Tc3Signature;
 import com.aigcaudio.tencent.signing.Tc3Signer;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Calls Tencent Cloud API 3.0 actions over the JDK HttpClient: signs with TC3, limits the request rate, retries
@@ -171,23 +167,8 @@ public final class TencentCloudClient {
         HttpResponse<byte[]> response;
         try {
             response = http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectTimeout",
-                    "could not connect to " + host + " in time; nothing was sent", e), null);
-        } catch (HttpTimeoutException e) {
-            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
-                    "no answer from " + host + " in time after the request was sent; a task may have been created", e), null);
         } catch (IOException e) {
-            if (causedBy(e, SSLHandshakeException.class)) {
-                return Exchange.failed(ApiException.transport(ErrorClass.FAILED, "TlsHandshakeFailed",
-                        "TLS handshake with " + host + " failed (check javax.net.ssl.trustStore); nothing was sent", e), null);
-            }
-            if (causedBy(e, ConnectException.class)) {
-                return Exchange.failed(ApiException.transport(ErrorClass.TRANSIENT, "ConnectionRefused",
-                        "could not connect to " + host + "; nothing was sent", e), null);
-            }
-            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "ConnectionLost",
-                    "connection to " + host + " lost after the request was sent; a task may have been created", e), null);
+            return Exchange.failed(TransportFailures.classify(e, host), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Interrupted",
@@ -208,15 +189,6 @@ public final class TencentCloudClient {
                 return null;
             }
         }).orElse(null);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class Exchange {
