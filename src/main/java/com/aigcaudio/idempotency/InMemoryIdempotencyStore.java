@@ -40,8 +40,4 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public int size() {
         return records.size();
     }
-
-    public IdempotencyRecord get(String key) {
-        return records.get(key);
-    }
 }

@@ -32,10 +32,6 @@ public final class Deadline {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    public boolean expired() {
-        return remaining().isZero();
-    }
-
     /** The smaller of the given duration and the time left. */
     public Duration cap(Duration duration) {
         Duration left = remaining();
