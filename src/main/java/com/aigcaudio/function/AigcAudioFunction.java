@@ -37,12 +37,13 @@ public final class AigcAudioFunction {
     private final boolean logEvents;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
-        this(config, credentials, warmedUp(HttpClients.lazy(config.client().connectTimeout())), Clock.systemUTC());
+        this(config, credentials, warmedUp(config), Clock.systemUTC());
     }
 
     /** Starts TLS and HttpClient set-up in the background, overlapping the rest of the cold start. */
-    private static Supplier<HttpClient> warmedUp(Supplier<HttpClient> http) {
-        TlsWarmup.start(http);
+    private static Supplier<HttpClient> warmedUp(FunctionConfig config) {
+        Supplier<HttpClient> http = HttpClients.lazy(config.client().connectTimeout());
+        TlsWarmup.start(http, config.client().endpoint(), config.client().connectTimeout());
         return http;
     }
 

@@ -1,106 +1,60 @@
 package com.aigcaudio.tencent.client;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Cold-start priming. On a daemon thread, while the main thread reads configuration and plans the task, it builds
- * the shared HttpClient (initialising the default SSLContext) and runs one complete TLS handshake in memory: a
- * client and a server SSLEngine exchanging buffers, no socket, with a throwaway certificate shipped in the jar
- * ({@code tls-warmup.p12}, self-signed for {@code tls-warmup.invalid}; it protects nothing and is never used on a
- * network). That loads and first-runs the JSSE handshake and the key-exchange, signature and AES-GCM code, so the
- * real handshake that follows no longer pays for it. Failures are ignored: the request path does the same work.
+ * the shared HttpClient (initialising the default SSLContext) and, for an https endpoint, pre-connects: one TLS
+ * handshake with the endpoint on a plain socket from the same SSLContext, with no request sent. That loads and
+ * first-runs exactly the JSSE and crypto code the real request needs (certificate path validation against the
+ * configured trust store included), so the request's own handshake no longer pays for it. Failures are ignored:
+ * the request path does the same work itself.
  */
 public final class TlsWarmup {
-    private static final char[] PASSWORD = "warmup".toCharArray();
-    private static final int MAX_STEPS = 64;
-
     private TlsWarmup() {
     }
 
-    public static void start(Supplier<HttpClient> http) {
-        Thread thread = new Thread(() -> run(http), "aigc-tls-warmup");
+    public static void start(Supplier<HttpClient> http, URI endpoint, Duration connectTimeout) {
+        Thread thread = new Thread(() -> run(http, endpoint, connectTimeout), "aigc-tls-warmup");
         thread.setDaemon(true);
         thread.start();
     }
 
-    static void run(Supplier<HttpClient> http) {
+    static void run(Supplier<HttpClient> http, URI endpoint, Duration connectTimeout) {
         try {
             http.get();
-            handshakeInMemory();
+            if ("https".equalsIgnoreCase(endpoint.getScheme())) {
+                preconnect(endpoint, connectTimeout);
+            }
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             // Priming only.
         }
     }
 
-    /** Returns true when the in-memory handshake completed (tests use it; the warm-up ignores it). */
-    static boolean handshakeInMemory() throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = TlsWarmup.class.getResourceAsStream("/tls-warmup.p12")) {
-            if (in == null) {
-                return false;
+    /** A TLS handshake with the endpoint, verified as the real request will be, then closed. */
+    static void preconnect(URI endpoint, Duration connectTimeout) throws GeneralSecurityException, IOException {
+        int port = endpoint.getPort() == -1 ? 443 : endpoint.getPort();
+        try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket()) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!Character.isDigit(endpoint.getHost().charAt(0))) {
+                parameters.setServerNames(List.of(new SNIHostName(endpoint.getHost())));
             }
-            store.load(in, PASSWORD);
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, PASSWORD);
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keys.getKeyManagers(), null, null);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, trust.getTrustManagers(), null);
-
-        SSLEngine client = clientContext.createSSLEngine("tls-warmup.invalid", 443);
-        client.setUseClientMode(true);
-        SSLEngine server = serverContext.createSSLEngine();
-        server.setUseClientMode(false);
-        int packet = client.getSession().getPacketBufferSize();
-        int app = client.getSession().getApplicationBufferSize();
-        ByteBuffer clientToServer = ByteBuffer.allocate(packet);
-        ByteBuffer serverToClient = ByteBuffer.allocate(packet);
-        ByteBuffer clientApp = ByteBuffer.allocate(app);
-        ByteBuffer serverApp = ByteBuffer.allocate(app);
-        ByteBuffer payload = ByteBuffer.wrap(new byte[] {'{', '}'});
-        client.beginHandshake();
-        server.beginHandshake();
-        for (int step = 0; step < MAX_STEPS; step++) {
-            client.wrap(payload, clientToServer);
-            server.wrap(ByteBuffer.allocate(0), serverToClient);
-            clientToServer.flip();
-            server.unwrap(clientToServer, serverApp);
-            clientToServer.compact();
-            serverToClient.flip();
-            client.unwrap(serverToClient, clientApp);
-            serverToClient.compact();
-            runTasks(client);
-            runTasks(server);
-            if (done(client) && done(server) && !payload.hasRemaining() && serverApp.position() > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean done(SSLEngine engine) {
-        HandshakeStatus status = engine.getHandshakeStatus();
-        return status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED;
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
+            socket.setSSLParameters(parameters);
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), (int) connectTimeout.toMillis());
+            socket.setSoTimeout((int) connectTimeout.toMillis());
+            socket.startHandshake();
         }
     }
 }
