@@ -5,12 +5,15 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +34,19 @@ class DocumentedVariablesTest {
             }
         }
         return names;
+    }
+
+    @Test
+    void templateVariables_formAValidConfiguration() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^ {12}([A-Z_]+): '?([^'\\n]*)'?$").matcher(Files.readString(Path.of("template.yaml")));
+        while (m.find()) {
+            env.put(m.group(1), m.group(2));
+        }
+        assertTrue(env.size() > 30, "variables read from template.yaml: " + env.keySet());
+        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
+        assertEquals("aigc-output/", env.get("AIGC_COS_OUTPUT_PREFIX"));
+        assertEquals(IdempotencyConfig.StoreKind.COS, config.idempotency().store());
     }
 
     @Test
