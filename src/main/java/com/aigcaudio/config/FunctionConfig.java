@@ -34,9 +34,7 @@ public final class FunctionConfig {
         Map<String, Object> store = defaults.storeCosParam();
         CosScope cos = CosScope.from(settings, store == null ? null : (String) store.get("CosBucketName"),
                 store == null ? null : (String) store.get("CosBucketPath"));
-        Logger.Level level;
-        String levelName = settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR");
-        level = Logger.parseLevel(levelName);
+        Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
         return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), IdempotencyConfig.from(settings),
                 level, settings.bool("AIGC_LOG_EVENTS", false));
     }

@@ -4,6 +4,7 @@ import com.aigcaudio.config.ConfigurationException;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.tencent.client.ClientConfig;
 import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class EmulatorCommand {
         }
         Logger.configure(err, Logger.Level.WARN);
         try {
-            Service service = Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
+            Service service = ClientConfig.service(settings);
             AigcEmulator emulator = AigcEmulator.start(service, port, tls ? SSLContext.getDefault() : null);
             out.println(emulator.endpoint());
             out.flush();

@@ -37,8 +37,7 @@ public final class ClientConfig {
      * AIGC_CONNECT_TIMEOUT_MS, AIGC_REQUEST_TIMEOUT_MS, AIGC_MAX_ATTEMPTS and AIGC_RATE_LIMIT_PER_SECOND.
      */
     public static ClientConfig from(Settings settings) {
-        Service service = Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
-        return builder(service)
+        return builder(service(settings))
                 .endpoint(settings.httpUrl("AIGC_ENDPOINT"))
                 .international(settings.bool("AIGC_INTERNATIONAL", false))
                 .region(settings.string("TENCENTCLOUD_REGION"))
@@ -48,6 +47,11 @@ public final class ClientConfig {
                 .maxAttempts((int) settings.longValue("AIGC_MAX_ATTEMPTS", 3, 1, 10))
                 .requestsPerSecond((int) settings.longValue("AIGC_RATE_LIMIT_PER_SECOND", 20, 1, 1000))
                 .build();
+    }
+
+    /** AIGC_SERVICE: vod (default) or mps. */
+    public static Service service(Settings settings) {
+        return Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
     }
 
     public Service service() {
