@@ -14,6 +14,7 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.trigger.InvalidEventException;
 
@@ -39,8 +40,10 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Settings.system()));
+    public static void main(String[] args) throws InterruptedException {
+        int status = run(args, System.out, System.err, Settings.system());
+        HttpClients.stopSelectorThreads();
+        System.exit(status);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
