@@ -10,9 +10,10 @@ import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.support.Lazy;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.tencent.client.ConnectionWarmup;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.TencentCloudClient;
-import com.aigcaudio.tencent.client.TlsWarmup;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
@@ -37,19 +38,20 @@ public final class AigcAudioFunction {
     private final boolean logEvents;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
-        this(config, credentials, warmedUp(config), Clock.systemUTC());
-    }
-
-    /** Starts TLS and HttpClient set-up in the background, overlapping the rest of the cold start. */
-    private static Supplier<HttpClient> warmedUp(FunctionConfig config) {
-        Supplier<HttpClient> http = HttpClients.lazy(config.client().connectTimeout());
-        TlsWarmup.start(http, config.client().endpoint(), config.client().connectTimeout());
-        return http;
+        this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
     }
 
     private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
                               Clock clock) {
-        this(config, credentials, http, IdempotencyStores.create(config.idempotency(), credentials, clock, http), clock);
+        this(config, credentials, warmedUp(config, http),
+                IdempotencyStores.create(config.idempotency(), credentials, clock, http), clock);
+    }
+
+    /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */
+    private static Supplier<HttpClient> warmedUp(FunctionConfig config, Supplier<HttpClient> http) {
+        ClientConfig client = config.client();
+        return client.connectionWarmup()
+                ? ConnectionWarmup.start(http, client.endpoint(), client.connectTimeout()) : http;
     }
 
     /** @param store the idempotency store (tests pass an in-memory one to inspect it) */

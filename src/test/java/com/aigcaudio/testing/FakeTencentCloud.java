@@ -3,6 +3,7 @@ package com.aigcaudio.testing;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -14,12 +15,14 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * WireMock standing in for a Tencent Cloud API endpoint. Every received request's signature is checked by
- * {@link IndependentTc3Verifier} in {@link #assertAllSigned}.
+ * WireMock standing in for a Tencent Cloud API endpoint. Every received API call's signature is checked by
+ * {@link IndependentTc3Verifier} in {@link #assertAllSigned}. A bare {@code GET /} (the function's connection
+ * warm-up) is answered with an error, as the real endpoint does, and is not an API call.
  */
 public final class FakeTencentCloud implements AutoCloseable {
     public static final String SECRET_ID = "AKIDtestonlyFAKE0000000000000000000";
@@ -33,6 +36,11 @@ public final class FakeTencentCloud implements AutoCloseable {
         this.service = service;
         this.server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
+        stubWarmupProbe();
+    }
+
+    private void stubWarmupProbe() {
+        server.stubFor(get("/").willReturn(json(error("MissingParameter", "no Action", "warmup"))));
     }
 
     public WireMockServer server() {
@@ -64,8 +72,25 @@ public final class FakeTencentCloud implements AutoCloseable {
         server.stubFor(mapping);
     }
 
-    /** Received requests, oldest first. */
+    /** Received API calls (every request but warm-up probes), oldest first. */
     public List<LoggedRequest> requests() {
+        List<LoggedRequest> requests = new ArrayList<>();
+        for (LoggedRequest request : allRequests()) {
+            if (!RequestMethod.GET.equals(request.getMethod())) {
+                requests.add(request);
+            }
+        }
+        return requests;
+    }
+
+    /** Received warm-up probes: GET requests. */
+    public List<LoggedRequest> probes() {
+        List<LoggedRequest> probes = new ArrayList<>(allRequests());
+        probes.removeAll(requests());
+        return probes;
+    }
+
+    private List<LoggedRequest> allRequests() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         List<LoggedRequest> requests = new ArrayList<>();
@@ -75,8 +100,18 @@ public final class FakeTencentCloud implements AutoCloseable {
         return requests;
     }
 
-    /** Fails unless every received request carries a valid signature for this service. */
+    /**
+     * Fails unless every API call carries a valid signature for this service and no warm-up probe carries
+     * credentials.
+     */
     public void assertAllSigned() {
+        for (LoggedRequest probe : probes()) {
+            for (String header : List.of("Authorization", "X-TC-Token", "X-TC-Action")) {
+                if (probe.containsHeader(header)) {
+                    throw new AssertionError("a warm-up probe must carry no credentials and name no action: " + header);
+                }
+            }
+        }
         IndependentTc3Verifier verifier = new IndependentTc3Verifier(Map.of(SECRET_ID, SECRET_KEY));
         for (LoggedRequest request : requests()) {
             String problem = verifier.problem(request::getHeader, request.getBody(), service);
@@ -97,6 +132,7 @@ public final class FakeTencentCloud implements AutoCloseable {
 
     public void reset() {
         server.resetAll();
+        stubWarmupProbe();
     }
 
     @Override

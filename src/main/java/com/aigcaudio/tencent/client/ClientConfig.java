@@ -16,6 +16,7 @@ public final class ClientConfig {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final int requestsPerSecond;
+    private final boolean connectionWarmup;
 
     private ClientConfig(Builder b) {
         this.service = Objects.requireNonNull(b.service, "service");
@@ -26,6 +27,7 @@ public final class ClientConfig {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.requestsPerSecond = b.requestsPerSecond;
+        this.connectionWarmup = b.connectionWarmup;
     }
 
     public static Builder builder(Service service) {
@@ -34,7 +36,8 @@ public final class ClientConfig {
 
     /**
      * Reads AIGC_SERVICE, AIGC_ENDPOINT, AIGC_INTERNATIONAL, TENCENTCLOUD_REGION, AIGC_LANGUAGE,
-     * AIGC_CONNECT_TIMEOUT_MS, AIGC_REQUEST_TIMEOUT_MS, AIGC_MAX_ATTEMPTS and AIGC_RATE_LIMIT_PER_SECOND.
+     * AIGC_CONNECT_TIMEOUT_MS, AIGC_REQUEST_TIMEOUT_MS, AIGC_MAX_ATTEMPTS, AIGC_RATE_LIMIT_PER_SECOND and
+     * AIGC_CONNECTION_WARMUP.
      */
     public static ClientConfig from(Settings settings) {
         return builder(service(settings))
@@ -46,6 +49,7 @@ public final class ClientConfig {
                 .requestTimeout(settings.millis("AIGC_REQUEST_TIMEOUT_MS", Duration.ofSeconds(10), 100, 300_000))
                 .maxAttempts((int) settings.longValue("AIGC_MAX_ATTEMPTS", 3, 1, 10))
                 .requestsPerSecond((int) settings.longValue("AIGC_RATE_LIMIT_PER_SECOND", 20, 1, 1000))
+                .connectionWarmup(settings.bool("AIGC_CONNECTION_WARMUP", true))
                 .build();
     }
 
@@ -88,6 +92,11 @@ public final class ClientConfig {
         return requestsPerSecond;
     }
 
+    /** Whether an instance opens its connection to the endpoint at start ({@link ConnectionWarmup}). */
+    public boolean connectionWarmup() {
+        return connectionWarmup;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig{service=" + service + ", endpoint=" + endpoint + ", region=" + region + "}";
@@ -103,6 +112,7 @@ public final class ClientConfig {
         private Duration requestTimeout = Duration.ofSeconds(10);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private int requestsPerSecond = 20;
+        private boolean connectionWarmup = true;
 
         private Builder(Service service) {
             this.service = service;
@@ -151,6 +161,11 @@ public final class ClientConfig {
 
         public Builder requestsPerSecond(int requestsPerSecond) {
             this.requestsPerSecond = requestsPerSecond;
+            return this;
+        }
+
+        public Builder connectionWarmup(boolean connectionWarmup) {
+            this.connectionWarmup = connectionWarmup;
             return this;
         }
 

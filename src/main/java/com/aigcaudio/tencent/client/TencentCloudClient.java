@@ -144,6 +144,7 @@ public final class TencentCloudClient {
     }
 
     private Exchange send(String action, byte[] body, Credentials signingCredentials, Deadline deadline) {
+        HttpClient client = http.get();
         Instant now = Instant.ofEpochMilli(clock.millis() + clockOffsetMillis);
         Tc3Signature signature = Tc3Signer.sign(
                 new Tc3Request(config.service().signingName(), host, CONTENT_TYPE, body), signingCredentials, now);
@@ -166,7 +167,7 @@ public final class TencentCloudClient {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return Exchange.failed(TransportFailures.classify(e, host), null);
         } catch (InterruptedException e) {

@@ -85,6 +85,24 @@ class MainTest {
             assertEquals(Main.HANDLER_FAILED, run("invoke", "events/cos-video-upload.json"));
             assertTrue(stdout().contains("\"status\":\"failed\""));
             assertFalse(stderr().contains(FakeTencentCloud.SECRET_KEY));
+            assertEquals(1, vod.probes().size(), "one connection warm-up probe");
+            vod.assertAllSigned();
+        }
+    }
+
+    @Test
+    void invoke_connectionWarmupOff_sendsOnlyTheApiCall() {
+        try (FakeTencentCloud vod = new FakeTencentCloud("vod")) {
+            vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(
+                    FakeTencentCloud.success("task-1", "r"))));
+            env.put("AIGC_ENDPOINT", vod.endpoint().toString());
+            env.put("AIGC_CONNECTION_WARMUP", "false");
+            env.put("TENCENTCLOUD_SECRET_ID", FakeTencentCloud.SECRET_ID);
+            env.put("TENCENTCLOUD_SECRET_KEY", FakeTencentCloud.SECRET_KEY);
+
+            assertEquals(Main.OK, run("invoke", "events/cos-video-upload.json"), stderr());
+            assertEquals(List.of(), vod.probes());
+            assertEquals(1, vod.requests().size());
             vod.assertAllSigned();
         }
     }
