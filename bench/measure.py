@@ -1,6 +1,8 @@
 """Runs each variant RUNS times after one warm-up, alternating, and prints side by side: time to result (the
 result line on stdout: what a caller of a cold invocation waits for), whole-process wall time (adds JVM exit),
-CPU time and peak RSS."""
+CPU time and peak RSS. The two floor variants are not the job: they are the least any program on this JVM pays
+for one HTTPS POST, with the function's transport (java.net.http) and with a blocking SSLSocket (the SDK's okhttp
+sits on one); they show which targets the JVM itself rules out."""
 import os, shlex, statistics, subprocess, sys, time
 
 env = dict(os.environ)
@@ -16,29 +18,33 @@ sdk_env = dict(env, BENCH_ENDPOINT=env["HOSTPORT"], TENCENTCLOUD_SECRET_ID=emula
 tuned = shlex.split(env["TUNED_FLAGS"])
 function_cmd = ["-jar", jar, "invoke", event]
 sdk_cmd = ["-jar", os.path.join(root, "bench/sdk-baseline/target/sdk-baseline.jar"), event]
-variants = {
-    "function": (["java"] + tls + function_cmd, function_env),
-    "function+flags": (["java"] + tls + tuned + function_cmd, function_env),
+floor_cp = ["-cp", env["FLOOR_CLASSES"]]
+host, port = env["HOSTPORT"].split(":")
+variants = {  # name: (command, environment, what a successful run prints)
+    "function": (["java"] + tls + function_cmd, function_env, "taskId"),
+    "function+flags": (["java"] + tls + tuned + function_cmd, function_env, "taskId"),
     "function+flags+cds": (["java"] + tls + tuned + ["-XX:SharedArchiveFile=" + env["CDS_ARCHIVE"]] + function_cmd,
-                           function_env),
-    "sdk": (["java"] + tls + sdk_cmd, sdk_env),
-    "sdk+flags": (["java"] + tls + tuned + sdk_cmd, sdk_env),
+                           function_env, "taskId"),
+    "sdk": (["java"] + tls + sdk_cmd, sdk_env, "TaskId"),
+    "sdk+flags": (["java"] + tls + tuned + sdk_cmd, sdk_env, "TaskId"),
+    "floor:httpclient+fl": (["java"] + tls + tuned + floor_cp + ["HttpClientPost", env["ENDPOINT"]], env, "RequestId"),
+    "floor:sslsocket+fl": (["java"] + tls + tuned + floor_cp + ["SslSocketPost", host, port], env, "RequestId"),
 }
 
 def run(name):
-    cmd, cmd_env = variants[name]
+    cmd, cmd_env, success = variants[name]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=cmd_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     first = b""
     for line in proc.stdout:  # the result line; the JVM may print warnings first
         first += line
-        if b"askId" in line or b"error" in line:
+        if b"RequestId" in line or b"requestId" in line or b"error" in line:
             break
     result = time.perf_counter() - start
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     out = (first + proc.stdout.read()).decode()
-    if status != 0 or "TaskId" not in out and "taskId" not in out:
+    if status != 0 or success not in out:
         sys.exit(f"{name} failed (status {status}):\n{out}")
     return result, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
@@ -54,7 +60,7 @@ def stats(values):
     return statistics.median(values), min(values), max(values)
 
 print(f"cold invocation, {runs} runs each after a warm-up, alternating (median [min–max]); flags: {env['TUNED_FLAGS']}")
-print(f"{'':19} {'result s':>21} {'wall s':>21} {'cpu s':>21} {'peak RSS MiB':>21}")
+print(f"{'':20} {'result s':>21} {'wall s':>21} {'cpu s':>21} {'peak RSS MiB':>21}")
 medians = {}
 for name, rows in results.items():
     cols = []
@@ -62,8 +68,8 @@ for name, rows in results.items():
         med, lo, hi = stats([r[i] for r in rows])
         cols.append(f"{med:6.3f} [{lo:.3f}–{hi:.3f}]" if i < 3 else f"{med:6.1f} [{lo:.1f}–{hi:.1f}]")
         medians[(name, i)] = med
-    print(f"{name:19} {cols[0]:>21} {cols[1]:>21} {cols[2]:>21} {cols[3]:>21}")
+    print(f"{name:20} {cols[0]:>21} {cols[1]:>21} {cols[2]:>21} {cols[3]:>21}")
 for mine, theirs in (("function", "sdk"), ("function+flags", "sdk"), ("function+flags+cds", "sdk"),
-                     ("function+flags", "sdk+flags")):
+                     ("function+flags", "sdk+flags"), ("floor:httpclient+fl", "sdk"), ("floor:sslsocket+fl", "sdk")):
     r = lambda i: medians[(mine, i)] / medians[(theirs, i)]
     print(f"ratio {mine}/{theirs}: result {r(0):.2f}, wall {r(1):.2f}, cpu {r(2):.2f}, peak RSS {r(3):.2f}")

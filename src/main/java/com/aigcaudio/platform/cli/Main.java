@@ -56,18 +56,11 @@ public final class Main {
             return USAGE;
         }
         Logger.configure(err, Logger.Level.INFO);
-        Object event;
+        byte[] eventFile;
         try {
-            event = Json.parse(Files.readAllBytes(Path.of(args[1])));
+            eventFile = Files.readAllBytes(Path.of(args[1]));
         } catch (IOException e) {
             err.println("cannot read " + args[1] + ": " + e);
-            return USAGE;
-        } catch (JsonSyntaxException e) {
-            err.println(args[1] + " is not valid JSON: " + e.getMessage());
-            return USAGE;
-        }
-        if (!(event instanceof Map)) {
-            err.println(args[1] + " must hold a JSON object (an SCF event)");
             return USAGE;
         }
         AigcEmulator emulator = null;
@@ -85,9 +78,13 @@ public final class Main {
             }
             FunctionConfig config = FunctionConfig.from(settings);
             Logger.configure(err, config.logLevel());
+            // Built before the event is parsed: as on SCF, the connection warm-up starts first.
             ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials), Clock.systemUTC());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = handler.handle((Map<String, Object>) event, new LocalContext(
+            Map<String, Object> event = parseEvent(args[1], eventFile, err);
+            if (event == null) {
+                return USAGE;
+            }
+            Map<String, Object> result = handler.handle(event, new LocalContext(
                     "local-" + UUID.randomUUID(), (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000)));
             out.println(Json.toString(result));
             return OK;
@@ -109,6 +106,23 @@ public final class Main {
                 emulator.close();
             }
         }
+    }
+
+    /** The event file's JSON object, or null after saying on err why it is not one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseEvent(String name, byte[] file, PrintStream err) {
+        Object event;
+        try {
+            event = Json.parse(file);
+        } catch (JsonSyntaxException e) {
+            err.println(name + " is not valid JSON: " + e.getMessage());
+            return null;
+        }
+        if (!(event instanceof Map)) {
+            err.println(name + " must hold a JSON object (an SCF event)");
+            return null;
+        }
+        return (Map<String, Object>) event;
     }
 
     private static java.util.function.UnaryOperator<String> withEndpoint(Settings base, String endpoint) {
