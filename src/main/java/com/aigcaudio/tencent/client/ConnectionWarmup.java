@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * shared HttpClient and sends one GET to the API endpoint. Its connection, TLS handshake done and certificate
  * checked against the configured trust store, stays in the client's pool, so the signed request reuses it
  * instead of paying for a second handshake, and the JDK's TLS and HTTP code has already run once. The GET
- * carries no credentials and names no action: the endpoint answers it with an error and creates nothing.
+ * carries no credentials and names no action: the endpoint answers it with an error and creates nothing. For an
+ * https endpoint, {@link HandshakePrimer} runs the connection-independent parts of the handshake alongside.
  *
  * <p>As a supplier it hands out the client once the warm-up is over, waiting at most the given time for it, so a
  * slow endpoint never holds the real request back for long.
@@ -36,6 +37,9 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
         Thread thread = new Thread(() -> warmup.run(endpoint, timeout), "aigc-connection-warmup");
         thread.setDaemon(true);
         thread.start();
+        if ("https".equalsIgnoreCase(endpoint.getScheme())) {
+            HandshakePrimer.start();
+        }
         return warmup;
     }
 
