@@ -2,12 +2,13 @@
 # Cold invocation, side by side in one run with the same JVM: (a) this function's jar running the SCF handler on a
 # COS fixture, (b) the same job written on tencentcloud-sdk-java-common's CommonClient. Both call one local HTTPS
 # endpoint (the embedded emulator, which checks every TC3 signature). Then the deploy-jar size and the JMH
-# warm per-event cost. Usage: bench/cold-start.sh [RUNS] (default 7, after one warm-up run each).
+# warm per-event cost. Usage: bench/cold-start.sh [RUNS] (default 7, after one warm-up run each); environment:
+# BENCH_ONE_WAY_MS adds network latency, TUNED_FLAGS replaces the JVM options, SKIP_JMH=1 skips JMH.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-7}"
 work="$(mktemp -d)"
-trap 'kill "${emulator_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${emulator_pid:-}" "${proxy_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "building…" >&2
 mvn -q -B -f "$root/pom.xml" -DskipTests install
@@ -22,12 +23,14 @@ keytool -genkeypair -alias bench -keyalg EC -groupname secp256r1 -validity 2 -dn
 # The SDK takes the signing service from the endpoint's first label, so both clients call vod.bench.test, which a
 # private hosts file (a JDK property, nothing changed on the machine) resolves to the loopback address.
 echo "127.0.0.1 vod.bench.test" > "$work/hosts"
-# Clients trust a certificate-only store without a password MAC, read the way the JDK reads its default cacerts
-# (a password would add thousands of PBE iterations to both clients' start).
+# Clients trust what a production JVM trusts, the JDK's CA list (~140 certificates; loading it is part of every
+# cold start), plus the throwaway certificate, through the standard JSSE property.
 keytool -exportcert -alias bench -keystore "$work/tls.p12" -storepass benchpass -rfc -file "$work/cert.pem" >/dev/null 2>&1
-keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE -importcert -noprompt \
-  -alias bench -file "$work/cert.pem" -keystore "$work/trust.p12" -storetype PKCS12 -storepass unused >/dev/null 2>&1
-tls="-Djavax.net.ssl.trustStore=$work/trust.p12 -Djavax.net.ssl.trustStoreType=PKCS12 -Djdk.net.hosts.file=$work/hosts"
+java_home="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+cp -L "$java_home/lib/security/cacerts" "$work/trust.jks"
+keytool -importcert -noprompt -alias aigc-bench -file "$work/cert.pem" -keystore "$work/trust.jks" -storepass changeit \
+  >/dev/null 2>&1
+tls="-Djavax.net.ssl.trustStore=$work/trust.jks -Djdk.net.hosts.file=$work/hosts"
 
 # TCP_NODELAY on the emulator: com.sun.net.httpserver leaves Nagle on and writes headers and body apart, which with
 # the client's delayed ACK adds ~40 ms to every exchange; no real endpoint does that, so neither client should pay it.
@@ -36,6 +39,14 @@ java -Dsun.net.httpserver.nodelay=true -Djavax.net.ssl.keyStore="$work/tls.p12" 
 emulator_pid=$!
 for _ in $(seq 50); do [ -s "$work/endpoint" ] && break; sleep 0.1; done
 port="$(sed -E 's#.*:([0-9]+)/?$#\1#' "$work/endpoint")"
+# BENCH_ONE_WAY_MS=10 puts the endpoint a 20 ms round trip away (a latency proxy), as a real endpoint is.
+if [ "${BENCH_ONE_WAY_MS:-0}" != "0" ]; then
+  python3 "$root/bench/latency_proxy.py" "$work/proxy-port" "$port" "$BENCH_ONE_WAY_MS" &
+  proxy_pid=$!
+  for _ in $(seq 50); do [ -s "$work/proxy-port" ] && break; sleep 0.1; done
+  port="$(cat "$work/proxy-port")"
+  echo "latency proxy: ${BENCH_ONE_WAY_MS} ms each way" >&2
+fi
 endpoint="https://vod.bench.test:$port/"
 hostport="vod.bench.test:$port"
 echo "emulator: $endpoint" >&2

@@ -27,6 +27,9 @@ variants = {  # name: (command, environment, what a successful run prints)
                            function_env, "taskId"),
     "sdk": (["java"] + tls + sdk_cmd, sdk_env, "TaskId"),
     "sdk+flags": (["java"] + tls + tuned + sdk_cmd, sdk_env, "TaskId"),
+    # One core, as on an SCF instance with a fraction of a vCPU: CPU time, not parallelism, decides.
+    "function+flags@1cpu": (["taskset", "-c", "0", "java"] + tls + tuned + function_cmd, function_env, "taskId"),
+    "sdk@1cpu": (["taskset", "-c", "0", "java"] + tls + sdk_cmd, sdk_env, "TaskId"),
     "floor:httpclient+fl": (["java"] + tls + tuned + floor_cp + ["HttpClientPost", env["ENDPOINT"]], env, "RequestId"),
     "floor:sslsocket+fl": (["java"] + tls + tuned + floor_cp + ["SslSocketPost", host, port], env, "RequestId"),
 }
@@ -70,6 +73,7 @@ for name, rows in results.items():
         medians[(name, i)] = med
     print(f"{name:20} {cols[0]:>21} {cols[1]:>21} {cols[2]:>21} {cols[3]:>21}")
 for mine, theirs in (("function", "sdk"), ("function+flags", "sdk"), ("function+flags+cds", "sdk"),
-                     ("function+flags", "sdk+flags"), ("floor:httpclient+fl", "sdk"), ("floor:sslsocket+fl", "sdk")):
+                     ("function+flags", "sdk+flags"), ("function+flags@1cpu", "sdk@1cpu"),
+                     ("floor:httpclient+fl", "sdk"), ("floor:sslsocket+fl", "sdk")):
     r = lambda i: medians[(mine, i)] / medians[(theirs, i)]
     print(f"ratio {mine}/{theirs}: result {r(0):.2f}, wall {r(1):.2f}, cpu {r(2):.2f}, peak RSS {r(3):.2f}")
