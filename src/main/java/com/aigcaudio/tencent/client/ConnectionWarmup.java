@@ -8,33 +8,49 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Cold-start priming. While the main thread reads configuration and plans the task, a daemon thread builds the
- * shared HttpClient and sends one GET to the API endpoint. Its connection, TLS handshake done and certificate
- * checked against the configured trust store, stays in the client's pool, so the signed request reuses it
- * instead of paying for a second handshake, and the JDK's TLS and HTTP code has already run once. The GET
- * carries no credentials and names no action: the endpoint answers it with an error and creates nothing. For an
- * https endpoint, {@link HandshakePrimer} runs the connection-independent parts of the handshake alongside.
+ * Keeps the API connection ready. While the main thread reads configuration and plans the task, a daemon thread
+ * builds the shared HttpClient and sends one GET to the API endpoint. Its connection, TLS handshake done and
+ * certificate checked against the configured trust store, stays in the client's pool, so the signed request
+ * reuses it instead of paying for a second handshake, and the JDK's TLS and HTTP code has already run once. The
+ * GET carries no credentials and names no action: the endpoint answers it with an error and creates nothing. For
+ * an https endpoint, {@link HandshakePrimer} runs the connection-independent parts of the handshake alongside.
  *
  * <p>As a supplier it hands out the client once the warm-up is over, waiting at most the given time for it, so a
- * slow endpoint never holds the real request back for long.
+ * slow endpoint never holds the real request back for long. After the client has been idle for
+ * {@link #REVALIDATE_AFTER_IDLE} (an SCF instance sleeps between invocations) it sends the GET again first: a
+ * pooled connection the server has meanwhile closed then fails the GET, which the JDK retries on a new connection,
+ * instead of failing the POST, which could not be retried because nobody can tell whether it created a task.
  */
 public final class ConnectionWarmup implements Supplier<HttpClient> {
-    private final Supplier<HttpClient> http;
-    private final Duration maxWait;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    static final Duration REVALIDATE_AFTER_IDLE = Duration.ofSeconds(5);
 
-    private ConnectionWarmup(Supplier<HttpClient> http, Duration maxWait) {
+    private final Supplier<HttpClient> http;
+    private final URI endpoint;
+    private final Duration timeout;
+    private final LongSupplier nanoTime;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile long lastUse;
+
+    private ConnectionWarmup(Supplier<HttpClient> http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
         this.http = http;
-        this.maxWait = maxWait;
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.nanoTime = nanoTime;
+        this.lastUse = nanoTime.getAsLong();
     }
 
     /** @param timeout bounds both the warm-up request and how long {@link #get()} waits for it */
     public static ConnectionWarmup start(Supplier<HttpClient> http, URI endpoint, Duration timeout) {
-        ConnectionWarmup warmup = new ConnectionWarmup(http, timeout);
-        Thread thread = new Thread(() -> warmup.run(endpoint, timeout), "aigc-connection-warmup");
+        return start(http, endpoint, timeout, System::nanoTime);
+    }
+
+    static ConnectionWarmup start(Supplier<HttpClient> http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
+        ConnectionWarmup warmup = new ConnectionWarmup(http, endpoint, timeout, nanoTime);
+        Thread thread = new Thread(warmup::warmUp, "aigc-connection-warmup");
         thread.setDaemon(true);
         thread.start();
         if ("https".equalsIgnoreCase(endpoint.getScheme())) {
@@ -43,7 +59,15 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
         return warmup;
     }
 
-    void run(URI endpoint, Duration timeout) {
+    private void warmUp() {
+        try {
+            probe();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void probe() {
         try {
             http.get().send(HttpRequest.newBuilder(endpoint).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -51,18 +75,20 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
             // Priming only: the real request makes its own connection and reports its own errors.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            finished.countDown();
         }
     }
 
     @Override
     public HttpClient get() {
         try {
-            finished.await(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (nanoTime.getAsLong() - lastUse > REVALIDATE_AFTER_IDLE.toNanos()) {
+            probe();
+        }
+        lastUse = nanoTime.getAsLong();
         return http.get();
     }
 }

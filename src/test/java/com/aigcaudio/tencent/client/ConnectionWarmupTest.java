@@ -3,6 +3,10 @@ package com.aigcaudio.tencent.client;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,33 +33,75 @@ class ConnectionWarmupTest {
 
     @Test
     void get_afterWarmup_nextRequestReusesTheWarmConnection() throws Exception {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            seen.add(exchange.getRequestMethod() + " from " + exchange.getRemoteAddress().getPort()
-                    + (exchange.getRequestHeaders().containsKey("Authorization") ? " signed" : ""));
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        try (RecordingServer server = new RecordingServer()) {
             Supplier<HttpClient> http = HttpClients.lazy(TIMEOUT);
-            ConnectionWarmup warmup = ConnectionWarmup.start(http, endpoint, Duration.ofSeconds(5));
+            ConnectionWarmup warmup = ConnectionWarmup.start(http, server.endpoint(), Duration.ofSeconds(5));
 
             HttpClient client = warmup.get();
-            client.send(HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            client.send(HttpRequest.newBuilder(server.endpoint()).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
 
             assertSame(http.get(), client);
+            List<String> seen = server.seen();
             assertEquals(2, seen.size(), seen.toString());
             String probePort = seen.get(0).replace("GET from ", "");
             assertEquals("POST from " + probePort, seen.get(1), "the POST reuses the probe's connection: " + seen);
-        } finally {
-            server.stop(0);
+        }
+    }
+
+    @Test
+    void get_afterIdling_probesAgainBeforeHandingOutTheClient() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            AtomicLong now = new AtomicLong();
+            ConnectionWarmup warmup = ConnectionWarmup.start(HttpClients.lazy(TIMEOUT), server.endpoint(),
+                    Duration.ofSeconds(5), now::get);
+            warmup.get();
+            assertEquals(1, server.seen().size(), "the start-up probe");
+
+            now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos());
+            warmup.get();
+            assertEquals(1, server.seen().size(), "no probe while the connection is fresh");
+
+            now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos() + 1);
+            warmup.get();
+            assertEquals(2, server.seen().size(), "a probe after idling: " + server.seen());
+            assertTrue(server.seen().get(1).startsWith("GET"));
+        }
+    }
+
+    /**
+     * The server closes a connection that has idled, but only when the next request arrives on it: the race where
+     * its close crosses the request. The revalidating GET meets the dead connection and the JDK retries it on a new
+     * one, so the POST never does (a POST would fail with an unknown outcome: it is never retried).
+     */
+    @Test
+    void get_afterIdling_theRequestGoesOnALiveConnection() throws Exception {
+        try (IdleClosingServer server = new IdleClosingServer(Duration.ofMillis(300))) {
+            AtomicLong now = new AtomicLong();
+            ConnectionWarmup warmup = ConnectionWarmup.start(HttpClients.lazy(TIMEOUT), server.endpoint(),
+                    Duration.ofSeconds(5), now::get);
+            warmup.get();
+            Thread.sleep(600);
+            now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos() + 1);
+
+            HttpResponse<String> response = warmup.get().send(HttpRequest.newBuilder(server.endpoint())
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode());
+            assertEquals(List.of("GET answered", "GET closed", "GET answered", "POST answered"), server.log());
+        }
+    }
+
+    @Test
+    void idleClosingServer_withoutRevalidation_failsThePost() throws Exception {
+        try (IdleClosingServer server = new IdleClosingServer(Duration.ofMillis(300))) {
+            HttpClient client = ConnectionWarmup.start(HttpClients.lazy(TIMEOUT), server.endpoint(),
+                    Duration.ofSeconds(5), () -> 0L).get();
+            Thread.sleep(600);
+
+            assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(server.endpoint())
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+            assertEquals(List.of("GET answered", "POST closed"), server.log());
         }
     }
 
@@ -95,6 +143,107 @@ class ConnectionWarmupTest {
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    /** Answers every request with an empty JSON object and records "METHOD from CLIENT_PORT". */
+    private static final class RecordingServer implements AutoCloseable {
+        private final List<String> seen = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        RecordingServer() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                seen.add(exchange.getRequestMethod() + " from " + exchange.getRemoteAddress().getPort());
+                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        URI endpoint() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        }
+
+        List<String> seen() {
+            return seen;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** HTTP/1.1 over raw sockets: answers requests, but closes a connection whose next request comes after idling. */
+    private static final class IdleClosingServer implements AutoCloseable {
+        private final List<String> log = new CopyOnWriteArrayList<>();
+        private final ServerSocket socket;
+        private final Duration idleLimit;
+
+        IdleClosingServer(Duration idleLimit) throws IOException {
+            this.idleLimit = idleLimit;
+            this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        Thread serve = new Thread(() -> serve(connection));
+                        serve.setDaemon(true);
+                        serve.start();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void serve(Socket connection) {
+            try (connection) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                        StandardCharsets.ISO_8859_1));
+                OutputStream out = connection.getOutputStream();
+                long lastAnswer = 0;
+                String requestLine;
+                while ((requestLine = in.readLine()) != null) {
+                    int length = 0;
+                    for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(header.substring(15).trim());
+                        }
+                    }
+                    in.skip(length);
+                    String method = requestLine.substring(0, requestLine.indexOf(' '));
+                    if (lastAnswer != 0 && System.nanoTime() - lastAnswer > idleLimit.toNanos()) {
+                        log.add(method + " closed");
+                        return;
+                    }
+                    log.add(method + " answered");
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    lastAnswer = System.nanoTime();
+                }
+            } catch (IOException e) {
+                // the client went away
+            }
+        }
+
+        URI endpoint() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        }
+
+        List<String> log() {
+            return log;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }
