@@ -86,7 +86,12 @@ public final class AigcEmulator implements AutoCloseable {
         try {
             response = answer(exchange, body, requestId);
         } catch (EmulatedError e) {
-            LOG.info("emulator refused a request", "error_code", e.code, "request_id", requestId);
+            if (!isWarmupProbe(exchange)) {
+                LOG.info("emulator refused a request", "error_code", e.code, "request_id", requestId);
+            } else {
+                // The function's connection warm-up: expected, and answered as the real endpoint does.
+                LOG.debug("emulator answered a request naming no action", "error_code", e.code, "request_id", requestId);
+            }
             response = Map.of("Error", Map.of("Code", e.code, "Message", e.getMessage()), "RequestId", requestId);
         }
         byte[] json = Json.toBytes(Map.of("Response", response));
@@ -97,7 +102,17 @@ public final class AigcEmulator implements AutoCloseable {
         }
     }
 
+    /** A GET with no credentials and no action: the function's connection warm-up (ConnectionWarmup). */
+    private static boolean isWarmupProbe(HttpExchange exchange) {
+        return "GET".equals(exchange.getRequestMethod())
+                && !exchange.getRequestHeaders().containsKey("Authorization")
+                && !exchange.getRequestHeaders().containsKey("X-TC-Action");
+    }
+
     private Map<String, Object> answer(HttpExchange exchange, byte[] body, String requestId) {
+        if (isWarmupProbe(exchange)) {
+            throw new EmulatedError("MissingParameter", "the request names no action (X-TC-Action)");
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new EmulatedError("UnsupportedProtocol", "only POST is supported");
         }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,15 @@ class AigcEmulatorTest {
         assertEquals(200, unsigned.statusCode());
         assertTrue(unsigned.body().contains("AuthFailure.InvalidAuthorization"), unsigned.body());
         assertTrue(unsigned.body().contains("RequestId"));
+    }
+
+    @Test
+    void rawRequest_warmupProbe_getsMissingParameterAndCreatesNothing() throws Exception {
+        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, probe.statusCode());
+        assertTrue(probe.body().contains("\"Code\":\"MissingParameter\""), probe.body());
+        assertFalse(probe.body().contains("TaskId"), probe.body());
     }
 
     @Test
