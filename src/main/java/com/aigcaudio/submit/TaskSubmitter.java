@@ -83,7 +83,7 @@ public final class TaskSubmitter {
                     "error_class", e.errorClass().name(), "attempts", e.attempts(),
                     "duration_ms", (System.nanoTime() - started) / 1_000_000);
             return TaskOutcome.failed(source, new TaskOutcome.Failure(e.errorClass(), e.code(), e.detail(), null,
-                    e.requestId()), reason(e.errorClass()));
+                    e.requestId()), reason(e));
         }
     }
 
@@ -91,8 +91,8 @@ public final class TaskSubmitter {
         return new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidRequest", e.getMessage(), e.field(), null);
     }
 
-    private static String reason(ErrorClass errorClass) {
-        switch (errorClass) {
+    private static String reason(ApiException e) {
+        switch (e.errorClass()) {
             case UNKNOWN_OUTCOME:
                 return "the outcome is unknown: a task may exist; not retried, to avoid a duplicate paid task";
             case THROTTLED:
@@ -101,7 +101,8 @@ public final class TaskSubmitter {
             case CONTENT_REJECTED:
                 return "refused by content review";
             default:
-                return "refused by the API";
+                // No HTTP status: the service never answered (a TLS handshake failed), so it refused nothing.
+                return e.httpStatus() == 0 ? "could not reach the API; nothing was sent" : "refused by the API";
         }
     }
 }

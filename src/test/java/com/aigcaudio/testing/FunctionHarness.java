@@ -16,6 +16,7 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public final class FunctionHarness {
             Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
     private final ScfHandler handler;
 
-    /** With the configured idempotency store, and without the TLS warm-up thread (it only speeds up a cold JVM). */
+    /** With the configured idempotency store, and without the connection warm-up (it only speeds up a cold JVM). */
     public FunctionHarness(Map<String, String> env) {
         this(FunctionConfig.from(new Settings(env::get)), null);
     }
@@ -50,9 +51,14 @@ public final class FunctionHarness {
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */
     public static Map<String, String> fixtureEnv(FakeTencentCloud endpoint) {
+        return fixtureEnv(endpoint.endpoint());
+    }
+
+    /** The variables the fixtures are written for, pointed at {@code endpoint}. */
+    public static Map<String, String> fixtureEnv(URI endpoint) {
         Map<String, String> env = new HashMap<>();
         env.put("AIGC_SERVICE", "vod");
-        env.put("AIGC_ENDPOINT", endpoint.endpoint().toString());
+        env.put("AIGC_ENDPOINT", endpoint.toString());
         env.put("AIGC_MODEL_NAME", "MiniMaxMusic");
         env.put("AIGC_MODEL_VERSION", "2.0");
         env.put("AIGC_SCENE_TYPE", "music");
