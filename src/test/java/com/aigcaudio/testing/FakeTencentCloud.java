@@ -74,28 +74,22 @@ public final class FakeTencentCloud implements AutoCloseable {
 
     /** Received API calls (every request but warm-up probes), oldest first. */
     public List<LoggedRequest> requests() {
-        List<LoggedRequest> requests = new ArrayList<>();
-        for (LoggedRequest request : allRequests()) {
-            if (!RequestMethod.GET.equals(request.getMethod())) {
-                requests.add(request);
-            }
-        }
-        return requests;
+        return received(false);
     }
 
     /** Received warm-up probes: GET requests. */
     public List<LoggedRequest> probes() {
-        List<LoggedRequest> probes = new ArrayList<>(allRequests());
-        probes.removeAll(requests());
-        return probes;
+        return received(true);
     }
 
-    private List<LoggedRequest> allRequests() {
+    private List<LoggedRequest> received(boolean probes) {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         List<LoggedRequest> requests = new ArrayList<>();
         for (ServeEvent event : events) {
-            requests.add(event.getRequest());
+            if (RequestMethod.GET.equals(event.getRequest().getMethod()) == probes) {
+                requests.add(event.getRequest());
+            }
         }
         return requests;
     }
