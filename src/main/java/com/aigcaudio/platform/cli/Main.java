@@ -14,7 +14,6 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.tencent.client.ClientConfig;
-import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.trigger.InvalidEventException;
 
@@ -40,10 +39,20 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int status = run(args, System.out, System.err, Settings.system());
-        HttpClients.stopSelectorThreads();
-        System.exit(status);
+        exit(status);
+    }
+
+    /**
+     * Flushes what was printed, then halts: everything the process had to do is done and written, so no shutdown
+     * hook is needed, and halting never waits on, joins or interrupts the JDK's own threads (an HttpClient's
+     * selector and workers), which is what made an orderly exit deadlock-prone.
+     */
+    static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
