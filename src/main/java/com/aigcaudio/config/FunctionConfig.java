@@ -13,30 +13,33 @@ public final class FunctionConfig {
     private final CosScope cos;
     private final HttpSettings http;
     private final IdempotencyConfig idempotency;
+    private final MediaUrlSettings mediaUrls;
     private final Logger.Level logLevel;
     private final boolean logEvents;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
-                          IdempotencyConfig idempotency, Logger.Level logLevel, boolean logEvents) {
+                          IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, Logger.Level logLevel,
+                          boolean logEvents) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
         this.http = http;
         this.idempotency = idempotency;
+        this.mediaUrls = mediaUrls;
         this.logLevel = logLevel;
         this.logEvents = logEvents;
     }
 
     /** @throws ConfigurationException naming the first invalid variable */
     public static FunctionConfig from(Settings settings) {
-        ClientConfig client = ClientConfig.from(settings);
+        ClientConfig client = ClientSettings.from(settings);
         TaskDefaults defaults = TaskDefaults.from(settings, client.service());
         Map<String, Object> store = defaults.storeCosParam();
         CosScope cos = CosScope.from(settings, store == null ? null : (String) store.get("CosBucketName"),
                 store == null ? null : (String) store.get("CosBucketPath"));
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings), IdempotencyConfig.from(settings),
-                level, settings.bool("AIGC_LOG_EVENTS", false));
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), IdempotencyConfig.from(settings),
+                MediaUrlSettings.from(settings), level, settings.bool("AIGC_LOG_EVENTS", false));
     }
 
     public ClientConfig client() {
@@ -57,6 +60,10 @@ public final class FunctionConfig {
 
     public IdempotencyConfig idempotency() {
         return idempotency;
+    }
+
+    public MediaUrlSettings mediaUrls() {
+        return mediaUrls;
     }
 
     public Logger.Level logLevel() {

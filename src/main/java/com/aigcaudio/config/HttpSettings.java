@@ -1,19 +1,49 @@
 package com.aigcaudio.config;
 
-/** The HTTP trigger's route, size limit and optional bearer token. */
+import com.aigcaudio.tencent.client.Service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The HTTP trigger's route, size limit, bearer token, CORS origins and what a caller may set. */
 public final class HttpSettings {
+    /** What a caller may set unless AIGC_HTTP_CALLER_FIELDS says otherwise: the creative choices, not billing or storage. */
+    static final List<String> CALLER_FIELDS_COMMON = List.of("Prompt", "ModelName", "ModelVersion", "SceneType",
+            "VideoInfos", "AudioInfos", "AdditionalParameters");
+    static final List<String> CALLER_FIELDS_VOD = List.of("OutputConfig.Duration", "OutputConfig.OutputAudioFormat");
+    static final List<String> CALLER_FIELDS_MPS = List.of("OutputAudioFormat");
+    /** Every name AIGC_HTTP_CALLER_FIELDS may list; SubAppId and StoreCosParam are configuration only. */
+    static final Set<String> CALLER_FIELDS_VOD_ALL = Set.of("Prompt", "ModelName", "ModelVersion", "SceneType",
+            "VideoInfos", "AudioInfos", "AdditionalParameters", "FileId", "OutputConfig.Duration",
+            "OutputConfig.OutputAudioFormat", "OutputConfig.StorageMode", "OutputConfig.MediaName",
+            "OutputConfig.ClassId", "OutputConfig.ExpireTime");
+    static final Set<String> CALLER_FIELDS_MPS_ALL = Set.of("Prompt", "ModelName", "ModelVersion", "SceneType",
+            "VideoInfos", "AudioInfos", "AdditionalParameters", "OutputAudioFormat", "ExtraParameters.ResourceId",
+            "Operator");
+
     private final String path;
     private final int maxBodyBytes;
     private final String token;
+    private final List<String> corsOrigins;
+    private final Set<String> callerFields;
+    private final List<String> allowedMediaHosts;
 
-    public HttpSettings(String path, int maxBodyBytes, String token) {
+    public HttpSettings(String path, int maxBodyBytes, String token, List<String> corsOrigins, Set<String> callerFields,
+                        List<String> allowedMediaHosts) {
         this.path = normalise(path);
         this.maxBodyBytes = maxBodyBytes;
         this.token = token;
+        this.corsOrigins = List.copyOf(corsOrigins);
+        this.callerFields = Set.copyOf(callerFields);
+        this.allowedMediaHosts = List.copyOf(allowedMediaHosts);
     }
 
-    /** Reads AIGC_HTTP_PATH, AIGC_HTTP_MAX_BODY_BYTES and AIGC_HTTP_TOKEN. */
-    public static HttpSettings from(Settings s) {
+    /**
+     * Reads AIGC_HTTP_PATH, AIGC_HTTP_MAX_BODY_BYTES, AIGC_HTTP_TOKEN, AIGC_HTTP_CORS_ORIGINS,
+     * AIGC_HTTP_CALLER_FIELDS and AIGC_MEDIA_URL_ALLOWED_HOSTS.
+     */
+    public static HttpSettings from(Settings s, Service service) {
         String path = s.string("AIGC_HTTP_PATH", "/tasks");
         if (!path.startsWith("/")) {
             throw new ConfigurationException("AIGC_HTTP_PATH", "must start with /, got '" + path + "'");
@@ -22,14 +52,57 @@ public final class HttpSettings {
         if (token != null && token.length() < 16) {
             throw new ConfigurationException("AIGC_HTTP_TOKEN", "must be at least 16 characters");
         }
-        return new HttpSettings(path, (int) s.longValue("AIGC_HTTP_MAX_BODY_BYTES", 65_536, 1024, 6 * 1024 * 1024), token);
+        return new HttpSettings(path, (int) s.longValue("AIGC_HTTP_MAX_BODY_BYTES", 65_536, 1024, 6 * 1024 * 1024),
+                token, corsOrigins(s), callerFields(s, service), hostSuffixes(s));
+    }
+
+    private static List<String> corsOrigins(Settings s) {
+        List<String> origins = s.list("AIGC_HTTP_CORS_ORIGINS");
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                throw new ConfigurationException("AIGC_HTTP_CORS_ORIGINS", "expected origins such as "
+                        + "https://app.example.com (scheme, host, optional port, no path) or *, got '" + origin + "'");
+            }
+        }
+        return origins;
+    }
+
+    private static Set<String> callerFields(Settings s, Service service) {
+        List<String> listed = s.list("AIGC_HTTP_CALLER_FIELDS");
+        if (listed.isEmpty()) {
+            List<String> defaults = new java.util.ArrayList<>(CALLER_FIELDS_COMMON);
+            defaults.addAll(service == Service.VOD ? CALLER_FIELDS_VOD : CALLER_FIELDS_MPS);
+            return Set.copyOf(defaults);
+        }
+        Set<String> known = service == Service.VOD ? CALLER_FIELDS_VOD_ALL : CALLER_FIELDS_MPS_ALL;
+        for (String field : listed) {
+            if (!known.contains(field)) {
+                throw new ConfigurationException("AIGC_HTTP_CALLER_FIELDS", "'" + field + "' is not a field a "
+                        + service + " caller can be allowed to set (expected some of "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+        return Set.copyOf(listed);
+    }
+
+    private static List<String> hostSuffixes(Settings s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String suffix : s.list("AIGC_MEDIA_URL_ALLOWED_HOSTS")) {
+            String lower = suffix.toLowerCase(Locale.ROOT);
+            if (!lower.matches("\\.?[a-z0-9-]+(\\.[a-z0-9-]+)*")) {
+                throw new ConfigurationException("AIGC_MEDIA_URL_ALLOWED_HOSTS", "expected host names or suffixes "
+                        + "such as example.com or .example.com, got '" + suffix + "'");
+            }
+            out.add(lower);
+        }
+        return out;
     }
 
     static String normalise(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** The route, e.g. /tasks; a request path matches when it is this path or ends with it (API gateway prefixes). */
+    /** The route, e.g. /tasks; a request path matches when it is this path or ends with it (gateway prefixes). */
     public String path() {
         return path;
     }
@@ -52,8 +125,24 @@ public final class HttpSettings {
         return token;
     }
 
+    /** Origins allowed to call from a browser (exact, or "*"); empty: none. */
+    public List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /** Parameters a caller may set: top-level names, {@code Parent.Child} for single fields, FileId for VOD files. */
+    public Set<String> callerFields() {
+        return callerFields;
+    }
+
+    /** Host suffixes caller media URLs must end with; empty: any public host. */
+    public List<String> allowedMediaHosts() {
+        return allowedMediaHosts;
+    }
+
     @Override
     public String toString() {
-        return "HttpSettings{path=" + path + ", maxBodyBytes=" + maxBodyBytes + ", token=" + (token == null ? "unset" : "<set>") + "}";
+        return "HttpSettings{path=" + path + ", maxBodyBytes=" + maxBodyBytes + ", token="
+                + (token == null ? "unset" : "<set>") + ", corsOrigins=" + corsOrigins + "}";
     }
 }

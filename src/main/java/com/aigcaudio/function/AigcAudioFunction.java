@@ -5,6 +5,7 @@ import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
+import com.aigcaudio.plan.MediaUrls;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.support.Lazy;
@@ -21,6 +22,7 @@ import com.aigcaudio.trigger.timer.TimerTrigger;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,6 +38,7 @@ public final class AigcAudioFunction {
     private final HttpTrigger http;
     private final TimerTrigger timer;
     private final boolean logEvents;
+    private final Redaction redaction;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
         this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
@@ -57,7 +60,8 @@ public final class AigcAudioFunction {
     /** @param store the idempotency store (tests pass an in-memory one to inspect it) */
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
                              IdempotencyStore store, Clock clock) {
-        TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos());
+        TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
+                new MediaUrls(config.mediaUrls(), credentials, clock));
         TaskSubmitter submitter = new TaskSubmitter(new Lazy<>(
                 () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, http))), store,
                 config.idempotency(), clock);
@@ -66,6 +70,7 @@ public final class AigcAudioFunction {
         this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix);
         this.timer = new TimerTrigger(planner, submitter, keyPrefix);
         this.logEvents = config.logEvents();
+        this.redaction = new Redaction(Collections.singletonList(config.http().token()));
     }
 
     /**
@@ -81,7 +86,7 @@ public final class AigcAudioFunction {
             TriggerType type = TriggerType.detect(event);
             Logger.putContext("trigger", type.label());
             if (logEvents) {
-                LOG.info("event received", "event", Redaction.redact(event));
+                LOG.info("event received", "event", redaction.redact(event));
             }
             Map<?, ?> map = (Map<?, ?>) event;
             InvocationResult result;

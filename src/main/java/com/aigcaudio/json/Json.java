@@ -2,9 +2,12 @@ package com.aigcaudio.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,9 +50,36 @@ public final class Json {
                 throw new JsonSyntaxException("unexpected content after the JSON value");
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            throw new JsonSyntaxException("nested deeper than " + MAX_NESTING + " levels, or a value too long");
+        } catch (JsonProcessingException e) {
+            throw new JsonSyntaxException(describe(e));
         } catch (IOException e) {
-            throw new JsonSyntaxException(firstLine(e.getMessage()));
+            throw new JsonSyntaxException("malformed JSON");
         }
+    }
+
+    /** Jackson's diagnosis in our own words, with where it happened: callers never see a library's names. */
+    private static String describe(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (original.startsWith("Unexpected end-of-input")) {
+            what = "the document ends too early";
+        } else if (original.startsWith("Unrecognized token")) {
+            what = "an unquoted word where a value was expected";
+        } else if (original.startsWith("Unexpected character")) {
+            int quote = original.indexOf('\'');
+            what = quote >= 0 && quote + 2 < original.length() && original.charAt(quote + 2) == '\''
+                    ? "unexpected character '" + original.charAt(quote + 1) + "'" : "unexpected character";
+        } else if (original.contains("control character")) {
+            what = "a control character inside a string";
+        } else if (original.contains("Invalid UTF-8")) {
+            what = "invalid UTF-8";
+        } else {
+            what = "malformed JSON";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /** Parses a document that must be a JSON object. */
@@ -69,6 +99,10 @@ public final class Json {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    if (map.containsKey(name)) {
+                        // Parsers disagree on which of two values wins; refusing leaves no ambiguity.
+                        throw new JsonSyntaxException("duplicate key '" + name + "'", name);
+                    }
                     map.put(name, readValue(p, p.nextToken()));
                 }
                 return map;
@@ -146,13 +180,5 @@ public final class Json {
         } else {
             g.writeString(value.toString());
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed JSON";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

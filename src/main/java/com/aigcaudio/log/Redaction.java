@@ -5,25 +5,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Copies of values made safe to log: secret-bearing fields blanked, long text cut. */
+/**
+ * Copies of values made safe to log: fields and query parameters whose names mark a credential blanked, known
+ * secret values blanked wherever they appear, a {@code headers} field that is not an object dropped, long text cut.
+ */
 public final class Redaction {
     static final String REDACTED = "<redacted>";
-    private static final Set<String> SECRET_KEYS = Set.of("authorization", "proxy-authorization", "cookie",
-            "x-tc-token", "x-cos-security-token", "secretid", "secretkey", "token", "sessiontoken");
+    /** Name fragments that mark a credential, matched on the name lower-cased with '-' and '_' removed. */
+    private static final List<String> SECRET_NAME_PARTS = List.of("authorization", "cookie", "token", "secret",
+            "password", "passwd", "signature", "apikey", "credential", "sessionid", "privatekey");
+    private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;]|^)([^=&?;#\\s]+)=([^&;#\\s]*)");
     private static final int MAX_STRING = 512;
 
-    private Redaction() {
+    private final List<String> secretValues;
+
+    /** @param secretValues values to blank wherever they appear (the HTTP token); nulls are ignored */
+    public Redaction(List<String> secretValues) {
+        List<String> values = new ArrayList<>();
+        for (String value : secretValues) {
+            if (value != null && !value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        this.secretValues = List.copyOf(values);
     }
 
-    /** The value with every secret-named field replaced and every long string truncated. */
-    public static Object redact(Object value) {
+    /** Does this field, header or parameter name carry a credential? */
+    public static boolean isSecretName(String name) {
+        String normal = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        for (String part : SECRET_NAME_PARTS) {
+            if (normal.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value with every secret-named field and parameter replaced and every long string truncated. */
+    public Object redact(Object value) {
         if (value instanceof Map) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 String key = String.valueOf(e.getKey());
-                out.put(key, SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? REDACTED : redact(e.getValue()));
+                Object child = e.getValue();
+                if (isSecretName(key)) {
+                    out.put(key, REDACTED);
+                } else if (key.equalsIgnoreCase("headers") && child != null && !(child instanceof Map)) {
+                    out.put(key, REDACTED + " (not an object)");
+                } else {
+                    out.put(key, redact(child));
+                }
             }
             return out;
         }
@@ -34,7 +68,26 @@ public final class Redaction {
             }
             return out;
         }
-        return value instanceof String ? truncate((String) value, MAX_STRING) : value;
+        return value instanceof String ? truncate(redactText((String) value), MAX_STRING) : value;
+    }
+
+    /** Blanks known secret values and the values of secret-named query parameters inside free text (paths, URLs). */
+    String redactText(String text) {
+        String out = text;
+        for (String secret : secretValues) {
+            out = out.replace(secret, REDACTED);
+        }
+        if (out.indexOf('=') < 0) {
+            return out;
+        }
+        Matcher m = QUERY_PARAMETER.matcher(out);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String replacement = isSecretName(m.group(2)) ? m.group(1) + m.group(2) + "=" + REDACTED : m.group();
+            m.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(result);
+        return result.toString();
     }
 
     /** At most {@code max} characters, with a marker saying how much was cut. */

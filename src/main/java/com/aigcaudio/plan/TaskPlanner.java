@@ -23,17 +23,19 @@ public final class TaskPlanner {
 
     private final TaskDefaults defaults;
     private final CosScope scope;
+    private final MediaUrls mediaUrls;
 
-    public TaskPlanner(TaskDefaults defaults, CosScope scope) {
+    public TaskPlanner(TaskDefaults defaults, CosScope scope, MediaUrls mediaUrls) {
         this.defaults = defaults;
         this.scope = scope;
+        this.mediaUrls = mediaUrls;
     }
 
     public Service service() {
         return defaults.service();
     }
 
-    /** A created COS object: its URL becomes the reference video or audio of the configured service. */
+    /** A created COS object: its (presigned) URL becomes the reference video or audio of the configured service. */
     public Plan forCosObject(CosObjectEvent object) {
         if (!object.isObjectCreated()) {
             return Plan.skip("event " + object.eventName() + " is not an object creation");
@@ -55,7 +57,7 @@ public final class TaskPlanner {
         if (prompt != null && !prompt.trim().isEmpty()) {
             spec.put("Prompt", prompt);
         }
-        spec.put(kind == MediaKind.VIDEO ? "VideoInfos" : "AudioInfos", List.of(mediaReference(kind, object.url())));
+        spec.put(kind == MediaKind.VIDEO ? "VideoInfos" : "AudioInfos", List.of(mediaReference(kind, mediaUrls.forObject(object))));
         return Plan.of(TaskSpecReader.read(defaults.service(), spec));
     }
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,7 +91,7 @@ class FunctionConfigTest {
 
     @Test
     void httpSettings_matchesGatewayPrefixedPathsOnWholeSegments() {
-        HttpSettings http = new HttpSettings("/tasks", 1024, null);
+        HttpSettings http = new HttpSettings("/tasks", 1024, null, List.of(), Set.of(), List.of());
         assertTrue(http.matches("/tasks"));
         assertTrue(http.matches("/tasks/"));
         assertTrue(http.matches("/release/tasks"));

@@ -119,11 +119,12 @@ class CosAndTimerTriggerTest {
     }
 
     @Test
-    void timer_invalidJsonMessage_failsNamingMessage() {
+    void timer_invalidJsonMessage_failsTheRecordNamingMessageWithoutRetry() {
         Map<String, Object> event = Map.of("Type", "Timer", "TriggerName", "t", "Time", "2026-01-01T00:00:00Z",
                 "Message", "{\"Prompt\": oops}");
         FunctionHarness.Outcome outcome = new FunctionHarness(env).invoke(event);
-        assertTrue(outcome.failed);
+        assertFalse(outcome.failed, "a permanent error is not retried by SCF");
+        assertEquals("failed", outcome.result.get("status"));
         assertEquals("Message", ((Map<?, ?>) outcome.result.get("error")).get("field"));
         assertEquals(0, vod.requests().size());
     }

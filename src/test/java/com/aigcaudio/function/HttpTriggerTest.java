@@ -35,7 +35,7 @@ class HttpTriggerTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/release/tasks");
-        event.put("headers", headers);
+        event.put("headers", jsonTyped(headers));
         event.put("body", body);
         event.put("requestContext", Map.of("requestId", "apigw-req-1", "stage", "release"));
         return new FunctionHarness(env).invoke(event).result;
@@ -43,6 +43,14 @@ class HttpTriggerTest {
 
     private Map<String, Object> post(String body) {
         return post(body, Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    private static Map<String, Object> jsonTyped(Map<String, Object> headers) {
+        Map<String, Object> typed = new LinkedHashMap<>(headers);
+        if (typed.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+            typed.put("Content-Type", "application/json");
+        }
+        return typed;
     }
 
     @SuppressWarnings("unchecked")
@@ -91,6 +99,9 @@ class HttpTriggerTest {
 
         assertEquals(504, response.get("statusCode"));
         assertEquals(1, vod.requests().size());
+        String body = (String) response.get("body");
+        assertFalse(body.contains(vod.endpoint().getHost()) || body.contains(String.valueOf(vod.endpoint().getPort())),
+                "the API's host and port stay private: " + body);
     }
 
     @Test
@@ -140,7 +151,7 @@ class HttpTriggerTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks");
-        event.put("headers", Map.of("AUTHORIZATION", "bearer " + TOKEN));
+        event.put("headers", Map.of("AUTHORIZATION", "bearer " + TOKEN, "content-type", "application/json; charset=utf-8"));
         event.put("body", Base64.getEncoder().encodeToString("{\"Prompt\":\"p\"}".getBytes()));
         event.put("isBase64Encoded", true);
 
@@ -155,7 +166,7 @@ class HttpTriggerTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks");
-        event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
+        event.put("headers", jsonTyped(Map.of("Authorization", "Bearer " + TOKEN)));
         event.put("body", "!!!not base64!!!");
         event.put("isBase64Encoded", true);
         assertEquals(400, new FunctionHarness(env).invoke(event).result.get("statusCode"));
@@ -236,7 +247,7 @@ class HttpTriggerTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks");
-        event.put("headers", headers);
+        event.put("headers", jsonTyped(headers));
         event.put("body", body);
         return event;
     }
@@ -247,5 +258,102 @@ class HttpTriggerTest {
         assertEquals(401, response.get("statusCode"));
         assertFalse(Json.toString(response).contains(TOKEN));
         assertTrue(Json.toString(response).contains("Unauthorized"));
+    }
+
+    private Map<String, Object> request(String method, Map<String, Object> headers, String body) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", method);
+        event.put("path", "/tasks");
+        event.put("headers", headers);
+        event.put("body", body);
+        return new FunctionHarness(env).invoke(event).result;
+    }
+
+    @Test
+    void options_preflightFromAllowedOrigin_is204BeforeAuthWithTheGrant() {
+        env.put("AIGC_HTTP_CORS_ORIGINS", "https://app.example.com, https://other.example");
+
+        Map<String, Object> response = request("OPTIONS", Map.of("Origin", "https://app.example.com",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"), null);
+
+        assertEquals(204, response.get("statusCode"));
+        Map<String, Object> headers = headers(response);
+        assertEquals("https://app.example.com", headers.get("Access-Control-Allow-Origin"));
+        assertTrue(((String) headers.get("Access-Control-Allow-Headers")).contains("Authorization"));
+        assertTrue(((String) headers.get("Access-Control-Allow-Headers")).contains("Idempotency-Key"));
+        assertTrue(((String) headers.get("Access-Control-Allow-Methods")).contains("POST"));
+        assertEquals("Origin", headers.get("Vary"));
+        assertEquals(0, vod.requests().size());
+    }
+
+    @Test
+    void options_preflightFromOtherOrigin_is403WithoutGrant() {
+        env.put("AIGC_HTTP_CORS_ORIGINS", "https://app.example.com");
+
+        Map<String, Object> response = request("OPTIONS", Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST"), null);
+
+        assertEquals(403, response.get("statusCode"));
+        assertFalse(headers(response).containsKey("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void options_noOriginsConfigured_grantsNothing() {
+        Map<String, Object> response = request("OPTIONS", Map.of("Origin", "https://app.example.com",
+                "Access-Control-Request-Method", "POST"), null);
+
+        assertEquals(403, response.get("statusCode"));
+        assertFalse(headers(response).containsKey("Access-Control-Allow-Origin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"created, 202", "unauthorized, 401", "bad json, 400", "api refusal, 422"})
+    void post_fromAllowedOrigin_everyAnswerCarriesCorsHeaders(String what, int status) {
+        env.put("AIGC_HTTP_CORS_ORIGINS", "*");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(what.equals("api refusal")
+                ? error("InvalidParameter.ViolationContent", "no", "r") : FakeTencentCloud.success("t-1", "r-1"))));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("Origin", "https://page.example");
+        headers.put("Content-Type", "application/json");
+        if (!what.equals("unauthorized")) {
+            headers.put("Authorization", "Bearer " + TOKEN);
+        }
+
+        Map<String, Object> response = request("POST", headers, what.equals("bad json") ? "{" : "{\"Prompt\":\"p\"}");
+
+        assertEquals(status, response.get("statusCode"));
+        assertEquals("https://page.example", headers(response).get("Access-Control-Allow-Origin"));
+        String exposed = (String) headers(response).get("Access-Control-Expose-Headers");
+        for (String header : List.of("Retry-After", "Idempotent-Replayed", "Location")) {
+            assertTrue(exposed.contains(header), exposed);
+        }
+    }
+
+    @Test
+    void post_callerFieldsConfigured_allowsWhatIsListedOnly() {
+        env.put("AIGC_HTTP_CALLER_FIELDS", "Prompt,OutputConfig.StorageMode");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-2", "r-2"))));
+
+        Map<String, Object> allowed = post("{\"Prompt\":\"p\",\"OutputConfig\":{\"StorageMode\":\"Permanent\"}}");
+        Map<String, Object> refused = post("{\"Prompt\":\"p\",\"SceneType\":\"sfx\"}");
+
+        assertEquals(202, allowed.get("statusCode"));
+        assertEquals(400, refused.get("statusCode"));
+        assertEquals("SceneType", errorOf(refused).get("field"));
+        assertEquals(1, vod.requests().size());
+        assertTrue(vod.requests().get(0).getBodyAsString().contains("\"StorageMode\":\"Permanent\""));
+    }
+
+    @Test
+    void post_mediaHostOutsideAllowList_is400() {
+        env.put("AIGC_MEDIA_URL_ALLOWED_HOSTS", ".media.example.com");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-3", "r-3"))));
+
+        Map<String, Object> inside = post("{\"VideoInfos\":[{\"Url\":\"https://cdn.media.example.com/v.mp4\"}]}");
+        Map<String, Object> outside = post("{\"VideoInfos\":[{\"Url\":\"https://media.example.com.evil.example/v.mp4\"}]}");
+
+        assertEquals(202, inside.get("statusCode"));
+        assertEquals(400, outside.get("statusCode"));
+        assertEquals("VideoInfos[0].Url", errorOf(outside).get("field"));
     }
 }

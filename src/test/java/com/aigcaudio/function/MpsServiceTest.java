@@ -30,6 +30,8 @@ class MpsServiceTest {
         Map<String, String> env = new HashMap<>();
         env.put("AIGC_SERVICE", "mps");
         env.put("AIGC_ENDPOINT", mps.endpoint().toString());
+        // Public input bucket: the object URL as the event gives it (the presigned default is tested elsewhere).
+        env.put("AIGC_MEDIA_URL", "object");
         env.put("AIGC_MODEL_NAME", "GL");
         env.put("AIGC_MODEL_VERSION", "3.0-pro");
         env.put("AIGC_SCENE_TYPE", "music");

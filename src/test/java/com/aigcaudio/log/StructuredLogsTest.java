@@ -110,11 +110,30 @@ class StructuredLogsTest {
 
     @Test
     void redact_blanksSecretNamedFieldsAtAnyDepth() {
-        Object redacted = Redaction.redact(Map.of("headers", Map.of("AUTHORIZATION", "Bearer x", "accept", "*/*"),
+        Object redacted = new Redaction(java.util.List.of()).redact(Map.of("headers", Map.of("AUTHORIZATION", "Bearer x", "accept", "*/*"),
                 "requestContext", Map.of("identity", Map.of("secretId", "AKIDx"))));
         String text = Json.toString(redacted);
         assertFalse(text.contains("Bearer x"));
         assertFalse(text.contains("AKIDx"));
         assertTrue(text.contains("*/*"));
+    }
+
+    @Test
+    void logEvents_tokenInQueryAndHeaders_neverReachesTheLog() {
+        env.put("AIGC_LOG_EVENTS", "true");
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("httpMethod", "POST");
+        event.put("path", "/tasks?access_token=" + TOKEN);
+        event.put("queryString", Map.of("access_token", TOKEN, "sig", "x"));
+        event.put("headers", Map.of("X-Api-Key", "key-secret-1", "X-Forwarded-Note", TOKEN));
+        event.put("body", "{}");
+        try (LogCapture logs = new LogCapture()) {
+            new FunctionHarness(env).invoke(event);
+
+            String text = logs.text();
+            assertTrue(text.contains("event received"), text);
+            assertFalse(text.contains(TOKEN), text);
+            assertFalse(text.contains("key-secret-1"), text);
+        }
     }
 }

@@ -66,6 +66,42 @@ public final class IndependentCosVerifier {
         return expected.equals(q.get("q-signature")) ? null : "signature mismatch";
     }
 
+    /**
+     * Checks a presigned URL: the q-* query parameters sign a GET of the decoded path with the listed headers
+     * (host at least, taken from the URL) and listed parameters. @return null when valid now, otherwise the problem
+     */
+    public String presignedUrlProblem(String url, long nowSeconds) {
+        java.net.URI uri = java.net.URI.create(url);
+        if (!"https".equals(uri.getScheme())) {
+            return "not https";
+        }
+        Map<String, String> query = new HashMap<>();
+        for (String part : uri.getRawQuery().split("&")) {
+            int eq = part.indexOf('=');
+            query.put(decode(part.substring(0, eq)), decode(part.substring(eq + 1)));
+        }
+        StringBuilder authorization = new StringBuilder();
+        for (String name : new String[] {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list",
+                "q-url-param-list", "q-signature"}) {
+            if (!query.containsKey(name)) {
+                return "missing " + name;
+            }
+            authorization.append(authorization.length() == 0 ? "" : "&").append(name).append('=').append(query.get(name));
+        }
+        String paramList = query.get("q-url-param-list");
+        if (!paramList.isEmpty()) {
+            return "this verifier expects no signed URL parameters, got " + paramList;
+        }
+        // The path signed is the stored key: what the percent-encoded URL path decodes to.
+        String path = decode(uri.getRawPath().replace("+", "%2B"));
+        Map<String, String> headers = Map.of("authorization", authorization.toString(), "host", uri.getRawAuthority());
+        return problem("GET", path, name -> headers.get(name.toLowerCase()), nowSeconds);
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
                 .replace("%7E", "~");

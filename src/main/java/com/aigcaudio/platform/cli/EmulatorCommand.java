@@ -4,7 +4,7 @@ import com.aigcaudio.config.ConfigurationException;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class EmulatorCommand {
         }
         Logger.configure(err, Logger.Level.WARN);
         try {
-            Service service = ClientConfig.service(settings);
+            Service service = ClientSettings.service(settings);
             AigcEmulator emulator = AigcEmulator.start(service, port, tls ? SSLContext.getDefault() : null);
             out.println(emulator.endpoint());
             out.flush();

@@ -13,7 +13,7 @@ import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
-import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.trigger.InvalidEventException;
 
@@ -77,7 +77,7 @@ public final class Main {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
             CredentialsProvider credentials = environment;
             if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
-                Service service = ClientConfig.service(settings);
+                Service service = ClientSettings.service(settings);
                 emulator = AigcEmulator.start(service);
                 err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
                         + " emulator at " + emulator.endpoint() + " (no real task is created).");

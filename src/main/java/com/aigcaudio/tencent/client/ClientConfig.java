@@ -1,7 +1,5 @@
 package com.aigcaudio.tencent.client;
 
-import com.aigcaudio.config.Settings;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,30 +30,6 @@ public final class ClientConfig {
 
     public static Builder builder(Service service) {
         return new Builder(service);
-    }
-
-    /**
-     * Reads AIGC_SERVICE, AIGC_ENDPOINT, AIGC_INTERNATIONAL, TENCENTCLOUD_REGION, AIGC_LANGUAGE,
-     * AIGC_CONNECT_TIMEOUT_MS, AIGC_REQUEST_TIMEOUT_MS, AIGC_MAX_ATTEMPTS, AIGC_RATE_LIMIT_PER_SECOND and
-     * AIGC_CONNECTION_WARMUP.
-     */
-    public static ClientConfig from(Settings settings) {
-        return builder(service(settings))
-                .endpoint(settings.httpUrl("AIGC_ENDPOINT"))
-                .international(settings.bool("AIGC_INTERNATIONAL", false))
-                .region(settings.string("TENCENTCLOUD_REGION"))
-                .language(settings.oneOf("AIGC_LANGUAGE", null, "zh-CN", "en-US"))
-                .connectTimeout(settings.millis("AIGC_CONNECT_TIMEOUT_MS", Duration.ofSeconds(3), 100, 60_000))
-                .requestTimeout(settings.millis("AIGC_REQUEST_TIMEOUT_MS", Duration.ofSeconds(10), 100, 300_000))
-                .maxAttempts((int) settings.longValue("AIGC_MAX_ATTEMPTS", 3, 1, 10))
-                .requestsPerSecond((int) settings.longValue("AIGC_RATE_LIMIT_PER_SECOND", 20, 1, 1000))
-                .connectionWarmup(settings.bool("AIGC_CONNECTION_WARMUP", true))
-                .build();
-    }
-
-    /** AIGC_SERVICE: vod (default) or mps. */
-    public static Service service(Settings settings) {
-        return Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
     }
 
     public Service service() {

@@ -169,11 +169,11 @@ public final class TencentCloudClient {
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return Exchange.failed(TransportFailures.classify(e, host), null);
+            return Exchange.failed(TransportFailures.classify(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Interrupted",
-                    "interrupted while waiting for " + host, e), null);
+                    "interrupted while waiting for the API endpoint", e), null);
         }
         try {
             return Exchange.succeeded(ResponseReader.read(response.statusCode(), response.body()));

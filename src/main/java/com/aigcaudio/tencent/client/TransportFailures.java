@@ -10,30 +10,31 @@ import javax.net.ssl.SSLHandshakeException;
  * Classifies a failure below HTTP by whether the request can have reached the service. Only failures before the
  * request was written (refused or timed-out connect, failed TLS handshake) are known to have created nothing;
  * anything later is an unknown outcome, because the JDK client cannot say how much of the request was sent.
+ * Messages never name the host or port: they reach HTTP callers; the cause keeps the detail for the log.
  */
 final class TransportFailures {
     private TransportFailures() {
     }
 
-    static ApiException classify(IOException e, String host) {
+    static ApiException classify(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
             return ApiException.transport(ErrorClass.TRANSIENT, "ConnectTimeout",
-                    "could not connect to " + host + " in time; nothing was sent", e);
+                    "could not connect to the API endpoint in time; nothing was sent", e);
         }
         if (e instanceof HttpTimeoutException) {
             return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
-                    "no answer from " + host + " in time after the request was sent; a task may have been created", e);
+                    "no answer from the API endpoint in time after the request was sent; a task may have been created", e);
         }
         if (causedBy(e, SSLHandshakeException.class)) {
             return ApiException.transport(ErrorClass.FAILED, "TlsHandshakeFailed",
-                    "TLS handshake with " + host + " failed (check javax.net.ssl.trustStore); nothing was sent", e);
+                    "TLS handshake with the API endpoint failed (check javax.net.ssl.trustStore); nothing was sent", e);
         }
         if (causedBy(e, ConnectException.class)) {
             return ApiException.transport(ErrorClass.TRANSIENT, "ConnectionRefused",
-                    "could not connect to " + host + "; nothing was sent", e);
+                    "could not connect to the API endpoint; nothing was sent", e);
         }
         return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "ConnectionLost",
-                "connection to " + host + " lost after the request was sent; a task may have been created", e);
+                "connection to the API endpoint lost after the request was sent; a task may have been created", e);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -3,6 +3,7 @@ package com.aigcaudio.tencent.signing;
 import com.aigcaudio.tencent.auth.Credentials;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,13 +20,37 @@ public final class CosSigner {
     public static String authorization(String method, String path, Map<String, String> params,
                                        Map<String, String> headers, Credentials credentials, long startSeconds,
                                        long endSeconds) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> e : fields(method, path, params, headers, credentials, startSeconds, endSeconds)
+                .entrySet()) {
+            out.append(out.length() == 0 ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return out.toString();
+    }
+
+    /**
+     * The signature's fields in their documented order (q-sign-algorithm … q-signature), as the Authorization
+     * header joins them and a presigned URL carries them as query parameters.
+     *
+     * @param path the request path as stored, starting with '/', not percent-encoded
+     */
+    public static Map<String, String> fields(String method, String path, Map<String, String> params,
+                                             Map<String, String> headers, Credentials credentials, long startSeconds,
+                                             long endSeconds) {
         String keyTime = startSeconds + ";" + endSeconds;
         Canonical p = canonical(params);
         Canonical h = canonical(headers);
         String signature = signature(signKey(credentials.secretKey(), keyTime),
                 stringToSign(keyTime, httpString(method, path, p.pairs, h.pairs)));
-        return "q-sign-algorithm=sha1&q-ak=" + credentials.secretId() + "&q-sign-time=" + keyTime + "&q-key-time="
-                + keyTime + "&q-header-list=" + h.names + "&q-url-param-list=" + p.names + "&q-signature=" + signature;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("q-sign-algorithm", "sha1");
+        fields.put("q-ak", credentials.secretId());
+        fields.put("q-sign-time", keyTime);
+        fields.put("q-key-time", keyTime);
+        fields.put("q-header-list", h.names);
+        fields.put("q-url-param-list", p.names);
+        fields.put("q-signature", signature);
+        return fields;
     }
 
     public static String signKey(String secretKey, String keyTime) {

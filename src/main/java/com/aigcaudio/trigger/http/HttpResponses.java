@@ -22,6 +22,16 @@ final class HttpResponses {
         return response;
     }
 
+    /** A response with no body (204): headers only. */
+    static Map<String, Object> empty(int status, Map<String, String> headers) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("isBase64Encoded", false);
+        response.put("statusCode", status);
+        response.put("headers", new LinkedHashMap<String, Object>(headers));
+        response.put("body", "");
+        return response;
+    }
+
     static Map<String, Object> error(int status, String code, String message, String field, String requestId,
                                      Map<String, String> extraHeaders) {
         Map<String, Object> error = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import com.aigcaudio.trigger.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,12 +34,16 @@ public final class HttpTrigger {
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
     private final String keyPrefix;
+    private final Cors cors;
+    private final CallerPolicy policy;
 
     public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
         this.settings = settings;
         this.planner = planner;
         this.submitter = submitter;
         this.keyPrefix = keyPrefix;
+        this.cors = new Cors(settings.corsOrigins());
+        this.policy = new CallerPolicy(settings);
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -51,10 +56,31 @@ public final class HttpTrigger {
             LOG.error("unexpected failure handling an HTTP request", "error", e.getClass().getName());
             response = HttpResponses.error(500, "InternalError", "internal error; see the function log");
         }
+        withCors(response, event);
         return new InvocationResult(response, false);
     }
 
+    @SuppressWarnings("unchecked")
+    private void withCors(Map<String, Object> response, Map<?, ?> event) {
+        Object headers = event.get("headers");
+        String origin = null;
+        if (headers instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) headers).entrySet()) {
+                if ("origin".equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof String) {
+                    origin = (String) e.getValue();
+                }
+            }
+        }
+        Map<String, Object> responseHeaders = (Map<String, Object>) response.get("headers");
+        for (Map.Entry<String, String> e : cors.headers(origin).entrySet()) {
+            responseHeaders.putIfAbsent(e.getKey(), e.getValue());
+        }
+    }
+
     private Map<String, Object> respond(HttpTriggerRequest request, Invocation invocation) {
+        if ("OPTIONS".equalsIgnoreCase(request.method())) {
+            return preflight(request);
+        }
         if (settings.token() != null && !authorized(request.header("Authorization"))) {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
@@ -65,6 +91,10 @@ public final class HttpTrigger {
         if (!"POST".equalsIgnoreCase(request.method())) {
             return HttpResponses.error(405, "MethodNotAllowed", "use POST", null, null, Map.of("Allow", "POST"));
         }
+        if (!isJson(request.header("Content-Type"))) {
+            return HttpResponses.error(415, "UnsupportedMediaType", "send the task as JSON with Content-Type: "
+                    + "application/json", "Content-Type", null, Map.of());
+        }
         if (request.body().length > settings.maxBodyBytes()) {
             return HttpResponses.error(413, "PayloadTooLarge", "the body is " + request.body().length
                     + " bytes; the limit is " + settings.maxBodyBytes());
@@ -73,6 +103,10 @@ public final class HttpTrigger {
         try {
             spec = Json.parseObject(new String(request.body(), StandardCharsets.UTF_8));
         } catch (JsonSyntaxException e) {
+            if (e.key() != null) {
+                return HttpResponses.error(400, "InvalidJson", "the key '" + e.key() + "' appears twice in one object",
+                        e.key(), null, Map.of());
+            }
             return HttpResponses.error(400, "InvalidJson", "the body must be a JSON object: " + e.getMessage(), "body",
                     null, Map.of());
         }
@@ -84,7 +118,10 @@ public final class HttpTrigger {
         String source = "http://" + (request.requestId() == null ? invocation.requestId() : request.requestId());
         WorkItem item = new WorkItem(source, clientKey == null ? null : IdempotencyKey.forHttp(keyPrefix, clientKey),
                 clientKey == null ? null : IdempotencyKey.payloadHash(spec),
-                () -> Plan.of(planner.forSpec(spec, Map.of())));
+                () -> {
+                    policy.check(spec);
+                    return Plan.of(planner.forSpec(spec, Map.of()));
+                });
         return toResponse(submitter.submit(item, invocation.deadline()));
     }
 
@@ -127,6 +164,27 @@ public final class HttpTrigger {
                 status = 502;
         }
         return HttpResponses.error(status, f.code(), f.message(), f.field(), f.requestId(), headers);
+    }
+
+    /** A preflight from an allowed origin gets 204 and the CORS grant; any other OPTIONS just learns the methods. */
+    private Map<String, Object> preflight(HttpTriggerRequest request) {
+        String origin = request.header("Origin");
+        if (origin != null && request.header("Access-Control-Request-Method") != null && !cors.allows(origin)) {
+            return HttpResponses.error(403, "OriginNotAllowed", "this origin is not in AIGC_HTTP_CORS_ORIGINS");
+        }
+        Map<String, String> headers = cors.allows(origin) ? cors.preflight(origin) : new LinkedHashMap<>();
+        headers.put("Allow", Cors.ALLOWED_METHODS);
+        return HttpResponses.empty(204, headers);
+    }
+
+    /** application/json or any +json type, with or without parameters such as charset. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
     }
 
     /** Constant-time comparison of digests, so neither content nor length leaks through timing. */

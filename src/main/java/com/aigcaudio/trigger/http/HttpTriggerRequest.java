@@ -25,6 +25,7 @@ public final class HttpTriggerRequest {
         this.requestId = requestId;
     }
 
+    /** @throws InvalidEventException naming the field when the headers, body or its encoding are malformed */
     public static HttpTriggerRequest decode(Map<?, ?> event) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<?, ?> e : optionalObject(event, "headers", "headers").entrySet()) {
@@ -43,7 +44,8 @@ public final class HttpTriggerRequest {
         byte[] body = rawBody == null ? new byte[0] : ((String) rawBody).getBytes(StandardCharsets.UTF_8);
         if (Boolean.TRUE.equals(event.get("isBase64Encoded")) && body.length > 0) {
             try {
-                body = Base64.getMimeDecoder().decode(body);
+                // Strict: line breaks, stray characters or bad padding mean the body is not what was sent.
+                body = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw new InvalidEventException("body is marked isBase64Encoded but is not valid Base64");
             }

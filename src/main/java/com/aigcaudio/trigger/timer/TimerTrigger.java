@@ -10,7 +10,6 @@ import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
-import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.util.LinkedHashMap;
@@ -37,10 +36,9 @@ public final class TimerTrigger {
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
                 IdempotencyKey.forTimer(keyPrefix, timer.triggerName(), timer.time()), null,
                 () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer)))), invocation.deadline());
-        // A tick is one unit of work: any failure is surfaced to SCF, except an unknown outcome, whose retry
-        // could create a second paid task.
-        boolean failed = outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME;
-        return new InvocationResult(outcome.toJson(), failed);
+        // As for a COS record: only a failure a redelivery can fix fails the invocation. A permanently invalid
+        // message, or an unknown outcome whose retry could create a second paid task, is reported, not retried.
+        return new InvocationResult(outcome.toJson(), outcome.retryableFailure());
     }
 
     static Map<String, Object> spec(String message) {

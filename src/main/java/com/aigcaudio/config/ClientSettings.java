@@ -1,0 +1,61 @@
+package com.aigcaudio.config;
+
+import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.tencent.client.Service;
+
+import java.time.Duration;
+
+/**
+ * The API client's settings from the environment, with the account-wide rate budget: the API allows
+ * {@code AIGC_ACCOUNT_RATE_LIMIT} (20) CreateAigcAudioTask calls per second per account, and each instance limits
+ * only itself, so the per-instance limit times the function's concurrency cap must stay within it.
+ */
+public final class ClientSettings {
+    static final int ACCOUNT_RATE_LIMIT = 20;
+
+    private ClientSettings() {
+    }
+
+    /** AIGC_SERVICE: vod (default) or mps. */
+    public static Service service(Settings settings) {
+        return Service.fromName(settings.oneOf("AIGC_SERVICE", "vod", "vod", "mps"));
+    }
+
+    /**
+     * Reads AIGC_SERVICE, AIGC_ENDPOINT, AIGC_INTERNATIONAL, TENCENTCLOUD_REGION, AIGC_LANGUAGE, the timeouts,
+     * AIGC_MAX_ATTEMPTS, the rate budget and AIGC_CONNECTION_WARMUP.
+     */
+    public static ClientConfig from(Settings settings) {
+        return ClientConfig.builder(service(settings))
+                .endpoint(settings.httpUrl("AIGC_ENDPOINT"))
+                .international(settings.bool("AIGC_INTERNATIONAL", false))
+                .region(settings.string("TENCENTCLOUD_REGION"))
+                .language(settings.oneOf("AIGC_LANGUAGE", null, "zh-CN", "en-US"))
+                .connectTimeout(settings.millis("AIGC_CONNECT_TIMEOUT_MS", Duration.ofSeconds(3), 100, 60_000))
+                .requestTimeout(settings.millis("AIGC_REQUEST_TIMEOUT_MS", Duration.ofSeconds(10), 100, 300_000))
+                .maxAttempts((int) settings.longValue("AIGC_MAX_ATTEMPTS", 3, 1, 10))
+                .requestsPerSecond(perInstanceRate(settings))
+                .connectionWarmup(settings.bool("AIGC_CONNECTION_WARMUP", true))
+                .build();
+    }
+
+    /**
+     * AIGC_RATE_LIMIT_PER_SECOND, or, when unset, the account's budget shared by AIGC_MAX_CONCURRENCY instances.
+     * Both set: their product must fit the account's budget, or bursts would be refused by the API.
+     */
+    static int perInstanceRate(Settings settings) {
+        long account = settings.longValue("AIGC_ACCOUNT_RATE_LIMIT", ACCOUNT_RATE_LIMIT, 1, 1000);
+        Long instances = settings.optionalLong("AIGC_MAX_CONCURRENCY", 1, account);
+        Long perInstance = settings.optionalLong("AIGC_RATE_LIMIT_PER_SECOND", 1, account);
+        if (perInstance == null) {
+            return (int) (instances == null ? account : account / instances);
+        }
+        if (instances != null && perInstance * instances > account) {
+            throw new ConfigurationException("AIGC_RATE_LIMIT_PER_SECOND", perInstance + " per second on each of "
+                    + "AIGC_MAX_CONCURRENCY=" + instances + " instances is " + perInstance * instances
+                    + " per second, more than the account's " + account + " (AIGC_ACCOUNT_RATE_LIMIT); set it to at most "
+                    + account / instances + " or leave it unset to derive it");
+        }
+        return perInstance.intValue();
+    }
+}

@@ -1,0 +1,43 @@
+package com.aigcaudio.plan;
+
+import com.aigcaudio.config.MediaUrlSettings;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.tencent.signing.CosPresigner;
+import com.aigcaudio.trigger.cos.CosObjectEvent;
+
+import java.time.Clock;
+
+/**
+ * The URL the service fetches a COS object from. VOD and MPS read input URLs from the internet, and buckets are
+ * private by default, so the default is a presigned GET URL made with the function's own (role) credentials.
+ */
+public final class MediaUrls {
+    /** Signing a little in the past absorbs clock skew between this instance and COS. */
+    private static final long BACKDATE_SECONDS = 60;
+
+    private final MediaUrlSettings settings;
+    private final CredentialsProvider credentials;
+    private final Clock clock;
+
+    public MediaUrls(MediaUrlSettings settings, CredentialsProvider credentials, Clock clock) {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public String forObject(CosObjectEvent object) {
+        if (settings.mode() == MediaUrlSettings.Mode.OBJECT) {
+            return object.url();
+        }
+        String region = object.region();
+        if (region == null || !region.matches("[a-z0-9-]+")) {
+            throw new InvalidRequestException("cos.cosBucket.cosRegion", "a presigned media URL needs the bucket's "
+                    + "region, and the event has " + (region == null ? "none" : "an invalid one")
+                    + " (or set AIGC_MEDIA_URL=object for public buckets)");
+        }
+        long now = clock.instant().getEpochSecond();
+        return CosPresigner.presignGet(object.bucket(), region, object.key(), credentials.credentials(),
+                now - BACKDATE_SECONDS, settings.lifetime().getSeconds() + BACKDATE_SECONDS).toString();
+    }
+}
