@@ -66,7 +66,7 @@ public final class AigcAudioFunction {
                 () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, http))), store,
                 config.idempotency(), clock);
         String keyPrefix = config.idempotency().keyPrefix();
-        this.cos = new CosTrigger(planner, submitter, keyPrefix);
+        this.cos = new CosTrigger(planner, submitter, keyPrefix, config.client().requestsPerSecond());
         this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix);
         this.timer = new TimerTrigger(planner, submitter, keyPrefix);
         this.logEvents = config.logEvents();

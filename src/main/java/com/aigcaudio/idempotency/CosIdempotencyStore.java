@@ -2,6 +2,7 @@ package com.aigcaudio.idempotency;
 
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.signing.CosSigner;
 
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  */
 public final class CosIdempotencyStore implements IdempotencyStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Below this a COS round trip cannot succeed; sending would only leave work half done at the deadline. */
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
     private static final int MAX_ROUNDS = 3;
 
     private final URI endpoint;
@@ -45,17 +48,17 @@ public final class CosIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, IdempotencyRecord record) {
+    public Claim claim(String key, IdempotencyRecord record, Deadline deadline) {
         String path = path(key);
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            int status = send("PUT", path, record.toJson(), true).statusCode();
+            int status = send("PUT", path, record.toJson(), true, deadline).statusCode();
             if (status == 200) {
                 return Claim.owned(record);
             }
             if (status != 409) {
                 throw unexpected("PUT", status);
             }
-            HttpResponse<byte[]> current = send("GET", path, null, false);
+            HttpResponse<byte[]> current = send("GET", path, null, false, deadline);
             if (current.statusCode() == 404) {
                 continue;
             }
@@ -66,29 +69,29 @@ public final class CosIdempotencyStore implements IdempotencyStore {
             if (!existing.replaceableAt(clock.instant())) {
                 return Claim.existing(existing);
             }
-            int takeover = send("PUT", path + ".takeover." + existing.claimId(), new byte[0], true).statusCode();
+            int takeover = send("PUT", path + ".takeover." + existing.claimId(), new byte[0], true, deadline).statusCode();
             if (takeover == 409) {
                 return Claim.existing(existing);
             }
             if (takeover != 200) {
                 throw unexpected("PUT takeover", takeover);
             }
-            release(key);
+            release(key, deadline);
         }
         throw new StoreUnavailableException("could not claim " + path + " after " + MAX_ROUNDS + " rounds", null);
     }
 
     @Override
-    public void update(String key, IdempotencyRecord record) {
-        int status = send("PUT", path(key), record.toJson(), false).statusCode();
+    public void update(String key, IdempotencyRecord record, Deadline deadline) {
+        int status = send("PUT", path(key), record.toJson(), false, deadline).statusCode();
         if (status != 200) {
             throw unexpected("PUT", status);
         }
     }
 
     @Override
-    public void release(String key) {
-        int status = send("DELETE", path(key), null, false).statusCode();
+    public void release(String key, Deadline deadline) {
+        int status = send("DELETE", path(key), null, false, deadline).statusCode();
         if (status != 204 && status != 200 && status != 404) {
             throw unexpected("DELETE", status);
         }
@@ -99,7 +102,12 @@ public final class CosIdempotencyStore implements IdempotencyStore {
         return "/" + prefix + key.replace(':', '/') + ".json";
     }
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body, boolean forbidOverwrite) {
+    private HttpResponse<byte[]> send(String method, String path, byte[] body, boolean forbidOverwrite,
+                                      Deadline deadline) {
+        Duration timeout = deadline.cap(TIMEOUT);
+        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw new StoreUnavailableException("no time left in the invocation for COS " + method, null);
+        }
         Credentials c = credentials.credentials();
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("host", host);
@@ -111,7 +119,7 @@ public final class CosIdempotencyStore implements IdempotencyStore {
         }
         // Signatures use real time (COS checks them against its own clock); record expiry uses the injected clock.
         long now = System.currentTimeMillis() / 1000;
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout)
                 .header("Authorization", CosSigner.authorization(method, path, Map.of(), signed, c, now - 60, now + 600))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -10,8 +10,10 @@ import java.util.Map;
 /** What the store holds for one key. */
 public final class IdempotencyRecord {
     public enum Status {
-        /** Claimed; the call is under way (or its caller died: then the claim expires at inProgressUntil). */
+        /** Claimed, nothing sent yet (if its holder died, the claim may be taken over after inProgressUntil). */
         IN_PROGRESS,
+        /** The request may have left: written before the POST, so a dead holder leaves an unknown outcome behind. */
+        SENDING,
         /** The task exists: its TaskId is replayed to every duplicate. */
         COMPLETED,
         /** The call was sent but its outcome is unknown: never re-created automatically. */
@@ -37,6 +39,10 @@ public final class IdempotencyRecord {
         this.requestId = requestId;
     }
 
+    public IdempotencyRecord sending() {
+        return new IdempotencyRecord(Status.SENDING, claimId, inProgressUntil, expiresAt, payloadHash, null, null);
+    }
+
     public IdempotencyRecord completed(String newTaskId, String newRequestId) {
         return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
                 newRequestId);
@@ -47,7 +53,10 @@ public final class IdempotencyRecord {
                 newRequestId);
     }
 
-    /** Whether a new claim may take this record's place at {@code now}. */
+    /**
+     * Whether a new claim may take this record's place at {@code now}: after the TTL, or when a claim that never
+     * reached SENDING has outlived its window. A SENDING record is never replaced: its request may have created a task.
+     */
     public boolean replaceableAt(Instant now) {
         return !now.isBefore(expiresAt) || status == Status.IN_PROGRESS && !now.isBefore(inProgressUntil);
     }

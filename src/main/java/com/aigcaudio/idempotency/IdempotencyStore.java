@@ -1,18 +1,20 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.tencent.client.Deadline;
+
 /**
  * Persistence for idempotency records. {@link #claim} must be atomic: of any number of concurrent claims of one key,
  * at most one is owned; an existing record that is {@linkplain IdempotencyRecord#replaceableAt replaceable} may be
  * taken over, again by at most one claimant. Every method throws {@link StoreUnavailableException} when the
- * store cannot answer.
+ * store cannot answer, and none waits past {@code deadline}: with no time left it sends nothing.
  */
 public interface IdempotencyStore {
     /** Claims the key with {@code record} (IN_PROGRESS) unless an unreplaceable record exists. */
-    Claim claim(String key, IdempotencyRecord record);
+    Claim claim(String key, IdempotencyRecord record, Deadline deadline);
 
-    /** Overwrites the owner's record (COMPLETED or UNKNOWN_OUTCOME). */
-    void update(String key, IdempotencyRecord record);
+    /** Overwrites the owner's record (SENDING, COMPLETED or UNKNOWN_OUTCOME). */
+    void update(String key, IdempotencyRecord record, Deadline deadline);
 
     /** Deletes the owner's claim so that a retry can run. */
-    void release(String key);
+    void release(String key, Deadline deadline);
 }

@@ -1,5 +1,7 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.tencent.client.Deadline;
+
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +16,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, IdempotencyRecord record) {
+    public Claim claim(String key, IdempotencyRecord record, Deadline deadline) {
         AtomicReference<IdempotencyRecord> standing = new AtomicReference<>();
         records.compute(key, (k, current) -> {
             if (current == null || current.replaceableAt(clock.instant())) {
@@ -27,12 +29,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void update(String key, IdempotencyRecord record) {
+    public void update(String key, IdempotencyRecord record, Deadline deadline) {
         records.put(key, record);
     }
 
     @Override
-    public void release(String key) {
+    public void release(String key, Deadline deadline) {
         records.remove(key);
     }
 

@@ -41,6 +41,11 @@ public final class Logger {
         return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
     }
 
+    /** A copy of this thread's context, to carry an invocation's fields onto the threads that work for it. */
+    public static Map<String, Object> context() {
+        return new LinkedHashMap<>(CONTEXT.get());
+    }
+
     /** Fields added to every line of this thread until cleared (one invocation). */
     public static void setContext(Map<String, Object> fields) {
         Map<String, Object> context = CONTEXT.get();

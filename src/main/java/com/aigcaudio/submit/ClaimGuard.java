@@ -15,12 +15,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The idempotency state machine around one create: claim the key (IN_PROGRESS), then record COMPLETED with the
- * TaskId, release the claim after a clean failure so a retry can run, or keep it as UNKNOWN_OUTCOME so the task is
- * never re-created blindly. Without a claim nothing is created (fail closed).
+ * The idempotency state machine around one create: claim the key (IN_PROGRESS), mark it SENDING just before the
+ * request leaves, then record COMPLETED with the TaskId, release the claim after a clean failure so a retry can
+ * run, or keep it as UNKNOWN_OUTCOME so the task is never re-created blindly. Without a claim nothing is created.
  */
 final class ClaimGuard {
     private static final Logger LOG = Logger.get(ClaimGuard.class);
+
+    private static final int RECORD_ATTEMPTS = 4;
+    private static final long RECORD_BACKOFF_MS = 100;
 
     private final IdempotencyStore store;
     private final IdempotencyConfig config;
@@ -41,30 +44,77 @@ final class ClaimGuard {
                 inProgressUntil, now.plus(config.ttl()), item.payloadHash(), null, null);
         Claim claim;
         try {
-            claim = store.claim(key, mine);
+            claim = store.claim(key, mine, deadline);
         } catch (StoreUnavailableException e) {
             LOG.error("idempotency store unavailable: nothing created", "source", item.source(), "error", e.getMessage());
-            return failed(item, ErrorClass.TRANSIENT, "IdempotencyStoreUnavailable", e.getMessage(), null, null,
-                    "no task was created without a claim; a redelivery will try again");
+            return storeUnavailable(item, e);
         }
         if (!claim.isOwned()) {
             return standing(item, claim.existing());
         }
-        TaskOutcome outcome = create.get();
+        IdempotencyRecord sending = mine.sending();
         try {
-            if (outcome.taskId() != null) {
-                store.update(key, mine.completed(outcome.taskId(), outcome.requestId()));
-            } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
-                store.update(key, mine.unknownOutcome(outcome.requestId()));
-            } else {
-                store.release(key);
-            }
+            // Written before the POST: if this process dies with the request in flight, the next delivery finds
+            // SENDING, an unknown outcome, instead of an expired claim it would take over and pay for again.
+            store.update(key, sending, deadline);
         } catch (StoreUnavailableException e) {
-            // The claim stays IN_PROGRESS and expires after the window; the outcome itself stands.
-            LOG.error("could not record the outcome in the idempotency store", "source", item.source(),
-                    "task_id", outcome.taskId(), "error", e.getMessage());
+            LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error", e.getMessage());
+            releaseQuietly(item, key, deadline);
+            return storeUnavailable(item, e);
+        }
+        TaskOutcome outcome = create.get();
+        if (outcome.taskId() != null) {
+            record(item, key, sending.completed(outcome.taskId(), outcome.requestId()), deadline, outcome);
+        } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
+            record(item, key, sending.unknownOutcome(outcome.requestId()), deadline, outcome);
+        } else {
+            releaseQuietly(item, key, deadline);
         }
         return outcome;
+    }
+
+    /**
+     * Writes the outcome, retrying within the deadline: a record left at SENDING reads as an unknown outcome,
+     * safe but needing a person, so it is worth a few attempts.
+     */
+    private void record(WorkItem item, String key, IdempotencyRecord record, Deadline deadline, TaskOutcome outcome) {
+        long backoffMs = RECORD_BACKOFF_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.update(key, record, deadline);
+                return;
+            } catch (StoreUnavailableException e) {
+                if (attempt == RECORD_ATTEMPTS || deadline.remaining().toMillis() <= backoffMs) {
+                    LOG.error("could not record the outcome: the claim stays SENDING (an unknown outcome, never "
+                            + "re-created)", "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
+                    return;
+                }
+                sleep(backoffMs);
+                backoffMs *= 2;
+            }
+        }
+    }
+
+    private void releaseQuietly(WorkItem item, String key, Deadline deadline) {
+        try {
+            store.release(key, deadline);
+        } catch (StoreUnavailableException e) {
+            // The claim never reached SENDING: after its window a redelivery takes it over.
+            LOG.error("could not release the claim", "source", item.source(), "error", e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static TaskOutcome storeUnavailable(WorkItem item, StoreUnavailableException e) {
+        return failed(item, ErrorClass.TRANSIENT, "IdempotencyStoreUnavailable", e.getMessage(), null, null,
+                "no task was created without a claim; a redelivery will try again");
     }
 
     private TaskOutcome standing(WorkItem item, IdempotencyRecord existing) {
@@ -79,14 +129,26 @@ final class ClaimGuard {
                 LOG.info("duplicate: task already created", "source", item.source(), "task_id", existing.taskId());
                 return TaskOutcome.duplicate(item.source(), existing.taskId(), existing.requestId(),
                         "already created for this unit of work");
+            case SENDING:
+                if (clock.instant().isBefore(existing.inProgressUntil())) {
+                    return inProgress(item, existing);
+                }
+                // Its holder sent the request and never recorded what happened: it may have created the task.
+                return failed(item, ErrorClass.UNKNOWN_OUTCOME, "PreviousOutcomeUnknown",
+                        "an earlier attempt sent the request and stopped before recording its outcome; check the "
+                                + "task list before retrying", null, null, "not re-created, to avoid a duplicate paid task");
             case UNKNOWN_OUTCOME:
                 return failed(item, ErrorClass.UNKNOWN_OUTCOME, "PreviousOutcomeUnknown",
                         "an earlier attempt was sent but its outcome is unknown; check the task list before retrying",
                         null, existing.requestId(), "not re-created, to avoid a duplicate paid task");
             default:
-                return failed(item, ErrorClass.TRANSIENT, "InProgress", "another delivery of this work is in progress "
-                        + "until " + existing.inProgressUntil(), null, null, "a redelivery will see its outcome");
+                return inProgress(item, existing);
         }
+    }
+
+    private static TaskOutcome inProgress(WorkItem item, IdempotencyRecord existing) {
+        return failed(item, ErrorClass.TRANSIENT, "InProgress", "another delivery of this work is in progress "
+                + "until " + existing.inProgressUntil(), null, null, "a redelivery will see its outcome");
     }
 
     private static TaskOutcome failed(WorkItem item, ErrorClass errorClass, String code, String message, String field,

@@ -278,4 +278,103 @@ class AtLeastOnceDeliveryTest {
         assertEquals("duplicate", deliver(tick).result.get("status"));
         assertEquals(1, vod.requests().size());
     }
+
+    @Test
+    void completionWriteFailsOnce_isRetried_redeliveryReplaysTheTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-complete", "r"))));
+        cos.failPuts("\"COMPLETED\"", 1);
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals(List.of("COMPLETED"), cos.statuses());
+        cos.expireWindows();
+
+        assertEquals("duplicate", status(deliver(upload)));
+        assertEquals(1, vod.requests().size(), "one paid task");
+    }
+
+    @Test
+    void completionWriteNeverSucceeds_nextDeliverySeesUnknownOutcome_neverRecreates() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-lost-record", "r"))));
+        cos.failPuts("\"COMPLETED\"", 100);
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals(List.of("SENDING"), cos.statuses());
+        cos.expireWindows();
+
+        FunctionHarness.Outcome later = deliver(upload);
+        assertEquals("PreviousOutcomeUnknown", ((Map<?, ?>) first(later).get("error")).get("code"));
+        assertFalse(later.failed, "an unknown outcome is not retried");
+        assertEquals(1, vod.requests().size(), "never a second paid task");
+    }
+
+    @Test
+    void holderDiesMidPost_redeliveryAfterTheWindow_neverRecreates() throws Exception {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-dead-holder", "r")).withFixedDelay(10_000)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<FunctionHarness.Outcome> dying = pool.submit(() -> deliver(upload));
+            for (int i = 0; i < 200 && vod.requests().isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, vod.requests().size(), "the POST is in flight");
+            // The kill: the process can write nothing more (store gone for it), and its thread stops.
+            cos.setUnavailable(true);
+            pool.shutdownNow();
+            dying.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        cos.setUnavailable(false);
+        assertEquals(List.of("SENDING"), cos.statuses(), "the claim says the request may have left");
+        cos.expireWindows();
+
+        FunctionHarness.Outcome redelivery = deliver(upload);
+
+        assertEquals("PreviousOutcomeUnknown", ((Map<?, ?>) first(redelivery).get("error")).get("code"));
+        assertEquals(1, vod.requests().size(), "no second paid task");
+    }
+
+    @Test
+    void holderDiesBeforeSending_redeliveryAfterTheWindow_createsTheTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-taken-over", "r"))));
+        cos.failPuts("\"SENDING\"", 1);
+        cos.setUnavailable(false);
+
+        FunctionHarness.Outcome first = deliver(upload);
+        assertTrue(first.failed, "nothing sent: SCF retries");
+        assertEquals(0, vod.requests().size());
+        cos.expireWindows();
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void largeEvent_pastTheDeadline_leavesTheRestUnclaimedAndARedeliveryFinishes() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-many", "r")).withFixedDelay(150)));
+        Map<String, Object> record = ((List<Map<String, Object>>) upload.get("Records")).get(0);
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String json = com.aigcaudio.json.Json.toString(record).replace("holiday.mp4", "clip-" + i + ".mp4");
+            records.add(com.aigcaudio.json.Json.parse(json));
+        }
+        Map<String, Object> big = Map.of("Records", records);
+        long started = System.currentTimeMillis();
+
+        FunctionHarness.Outcome first = new FunctionHarness(env).invoke(big, 4_000);
+
+        long deadline = started + 4_000 - 400;
+        assertTrue(first.failed, "the unstarted records need a redelivery");
+        List<Map<String, Object>> results = (List<Map<String, Object>>) first.result.get("results");
+        long created = results.stream().filter(r -> "created".equals(r.get("status"))).count();
+        long left = results.stream().filter(r -> r.get("error") != null
+                && "DeadlineReached".equals(((Map<?, ?>) r.get("error")).get("code"))).count();
+        assertTrue(created > 0 && left > 0 && created + left == 120, created + " created, " + left + " left");
+        assertTrue(cos.lastRequestMillis() <= deadline + 200, "no store traffic after the deadline");
+
+        List<FunctionHarness.Outcome> redeliveries = deliverLikeScf(big);
+        assertFalse(redeliveries.get(redeliveries.size() - 1).failed);
+        assertEquals(120, vod.requests().size(), "every upload got exactly one task");
+    }
 }

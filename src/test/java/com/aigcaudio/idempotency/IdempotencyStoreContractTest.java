@@ -2,6 +2,7 @@ package com.aigcaudio.idempotency;
 
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
@@ -47,6 +48,8 @@ class IdempotencyStoreContractTest {
             return now.get();
         }
     };
+    /** Real time, so that the stores' request timeouts are capped by something that does not move with the test clock. */
+    private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofMinutes(5));
     private FakeCos cos;
 
     @AfterEach
@@ -76,8 +79,8 @@ class IdempotencyStoreContractTest {
     @ValueSource(strings = {"memory", "cos"})
     void claim_newKey_isOwned_secondClaimSeesInProgress(String kind) {
         IdempotencyStore store = store(kind);
-        assertTrue(store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned());
-        Claim second = store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        assertTrue(store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned());
+        Claim second = store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
         assertFalse(second.isOwned());
         assertEquals(IdempotencyRecord.Status.IN_PROGRESS, second.existing().status());
     }
@@ -87,41 +90,41 @@ class IdempotencyStoreContractTest {
     void claim_afterCompleted_returnsTaskIdUntilTtl(String kind) {
         IdempotencyStore store = store(kind);
         IdempotencyRecord mine = inProgress(Duration.ofMinutes(1), Duration.ofDays(3));
-        store.claim("p:k2", mine);
-        store.update("p:k2", mine.completed("task-9", "req-9"));
+        store.claim("p:k2", mine, DEADLINE);
+        store.update("p:k2", mine.completed("task-9", "req-9"), DEADLINE);
 
         now.set(now.get().plus(Duration.ofDays(2)));
-        Claim again = store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        Claim again = store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
         assertFalse(again.isOwned());
         assertEquals("task-9", again.existing().taskId());
         assertEquals("req-9", again.existing().requestId());
 
         now.set(now.get().plus(Duration.ofDays(1).plusSeconds(1)));
-        assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned(), "past TTL");
+        assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned(), "past TTL");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cos"})
     void release_letsTheNextClaimRun(String kind) {
         IdempotencyStore store = store(kind);
-        store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
-        store.release("p:k3");
-        assertTrue(store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned());
+        store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
+        store.release("p:k3", DEADLINE);
+        assertTrue(store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "cos"})
     void claim_expiredInProgress_isTakenOver_butUnknownOutcomeIsNot(String kind) {
         IdempotencyStore store = store(kind);
-        store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)));
+        store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE);
         IdempotencyRecord unknown = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
-        store.claim("p:k5", unknown);
-        store.update("p:k5", unknown.unknownOutcome("req-lost"));
+        store.claim("p:k5", unknown, DEADLINE);
+        store.update("p:k5", unknown.unknownOutcome("req-lost"), DEADLINE);
 
         now.set(now.get().plusSeconds(31));
 
-        assertTrue(store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3))).isOwned());
-        Claim blocked = store.claim("p:k5", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)));
+        assertTrue(store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE).isOwned());
+        Claim blocked = store.claim("p:k5", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE);
         assertFalse(blocked.isOwned());
         assertEquals(IdempotencyRecord.Status.UNKNOWN_OUTCOME, blocked.existing().status());
         assertEquals("req-lost", blocked.existing().requestId());
@@ -138,7 +141,7 @@ class IdempotencyStoreContractTest {
     @ValueSource(strings = {"memory", "cos"})
     void claim_concurrentTakeoversOfExpiredClaim_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
-        store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)));
+        store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)), DEADLINE);
         now.set(now.get().plusSeconds(11));
         assertEquals(1, race(store, "p:k7"));
     }
@@ -151,7 +154,7 @@ class IdempotencyStoreContractTest {
         for (int i = 0; i < contenders; i++) {
             Callable<Boolean> task = () -> {
                 start.await();
-                return store.claim(key, inProgress(Duration.ofMinutes(1), Duration.ofDays(3))).isOwned();
+                return store.claim(key, inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned();
             };
             results.add(pool.submit(task));
         }
@@ -168,11 +171,11 @@ class IdempotencyStoreContractTest {
     @ValueSource(strings = {"cos"})
     void cosStore_unavailable_throwsStoreUnavailable_andSignaturesAreValid(String kind) {
         IdempotencyStore store = store(kind);
-        store.claim("p:k8", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)));
+        store.claim("p:k8", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
         assertEquals(0, cos.badSignatures());
         assertTrue(cos.objects().containsKey("/markers/p/k8.json"), cos.objects().keySet().toString());
         cos.setUnavailable(true);
         assertThrows(StoreUnavailableException.class,
-                () -> store.claim("p:k9", inProgress(Duration.ofMinutes(1), Duration.ofDays(3))));
+                () -> store.claim("p:k9", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE));
     }
 }

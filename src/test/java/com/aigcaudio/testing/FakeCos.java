@@ -26,6 +26,8 @@ public final class FakeCos implements AutoCloseable {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger badSignatures = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile String failingBody = "";
     private final IndependentCosVerifier verifier =
             new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
     private final WireMockServer server;
@@ -46,6 +48,37 @@ public final class FakeCos implements AutoCloseable {
 
     public void setUnavailable(boolean value) {
         unavailable.set(value);
+    }
+
+    /** The next {@code times} PUTs whose body contains {@code bodyPart} answer 503 (a COS hiccup). */
+    public void failPuts(String bodyPart, int times) {
+        failingBody = bodyPart;
+        failures.set(times);
+    }
+
+    /** Rewrites every stored marker's IN_PROGRESS window as ended: time has passed for the next delivery. */
+    public void expireWindows() {
+        objects.replaceAll((path, body) -> new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\"inProgressUntil\":[0-9]+", "\"inProgressUntil\":0")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The marker statuses stored, e.g. [COMPLETED]. */
+    public java.util.List<String> statuses() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (byte[] body : objects.values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"status\":\"([A-Z_]+)\"")
+                    .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            if (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** When the last request arrived, epoch milliseconds (0 if none). */
+    public long lastRequestMillis() {
+        return server.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElse(0);
     }
 
     public int badSignatures() {
@@ -70,6 +103,10 @@ public final class FakeCos implements AutoCloseable {
             if (problem != null) {
                 badSignatures.incrementAndGet();
                 return error(403, "SignatureDoesNotMatch");
+            }
+            if (r.getMethod().getName().equals("PUT") && !failingBody.isEmpty()
+                    && r.getBodyAsString().contains(failingBody) && failures.getAndDecrement() > 0) {
+                return error(503, "ServiceUnavailable");
             }
             switch (r.getMethod().getName()) {
                 case "PUT":

@@ -73,8 +73,13 @@ public final class FunctionHarness {
 
     /** The handler's result; {@code failed} is true when it threw for SCF to retry. */
     public Outcome invoke(Map<String, Object> event) {
+        return invoke(event, 30_000);
+    }
+
+    /** With SCF's time limit for the invocation set to {@code timeLimitMs}. */
+    public Outcome invoke(Map<String, Object> event, int timeLimitMs) {
         try {
-            return new Outcome(handler.handle(event, new LocalContext("fixture-request", 30_000)), false);
+            return new Outcome(handler.handle(event, new LocalContext("fixture-request", timeLimitMs)), false);
         } catch (InvocationFailedException e) {
             return new Outcome(e.result(), true);
         }

@@ -1,44 +1,145 @@
 package com.aigcaudio.trigger.cos;
 
 import com.aigcaudio.function.Invocation;
-import com.aigcaudio.idempotency.IdempotencyKey;
-import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.function.InvocationResult;
+import com.aigcaudio.idempotency.IdempotencyKey;
+import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.trigger.InvalidEventException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A COS notification: every record gets its own outcome. The invocation fails, after all records are done, only
- * when some record failed in a way a redelivery can fix, so that SCF retries it.
+ * A COS notification: every record gets its own outcome. Records are submitted concurrently, up to the instance's
+ * rate budget; once the time left cannot fit another record, the rest are left unclaimed (no store traffic) and
+ * reported retryable. The invocation fails, after all records are done, only when some record failed in a way a
+ * redelivery can fix, so that SCF retries it.
  */
 public final class CosTrigger {
+    /** The time one record needs (claim, mark, create, record) with room; less than this left, it is not started. */
+    static final Duration RECORD_RESERVE = Duration.ofSeconds(2);
+    private static final int MAX_PARALLEL = 8;
+
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
     private final String keyPrefix;
+    private final int parallelism;
 
-    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
+    /** @param parallelism how many records run at once (the per-instance requests per second, capped at 8) */
+    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix, int parallelism) {
         this.planner = planner;
         this.submitter = submitter;
         this.keyPrefix = keyPrefix;
+        this.parallelism = Math.max(1, Math.min(MAX_PARALLEL, parallelism));
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
         List<?> records = (List<?>) event.get("Records");
-        List<Object> results = new ArrayList<>(records.size());
+        TaskOutcome[] outcomes = new TaskOutcome[records.size()];
+        List<List<Integer>> groups = sameUploadGroups(records);
+        int workers = Math.min(parallelism, groups.size());
+        if (workers <= 1) {
+            drain(records, groups, outcomes, new AtomicInteger(), invocation);
+        } else {
+            runConcurrently(records, groups, outcomes, workers, invocation);
+        }
+        List<Object> results = new ArrayList<>(outcomes.length);
         boolean retry = false;
-        for (int i = 0; i < records.size(); i++) {
-            TaskOutcome outcome = handleRecord(records.get(i), "Records[" + i + "]", invocation);
+        for (TaskOutcome outcome : outcomes) {
             retry |= outcome.retryableFailure();
             results.add(outcome.toJson());
         }
         return new InvocationResult(Map.of("results", results), retry);
+    }
+
+    /**
+     * Record indices grouped by upload, in order of first appearance: one event can name the same upload twice,
+     * and a group runs on one thread, so the second sees the first's task (a duplicate) rather than its claim.
+     */
+    private List<List<Integer>> sameUploadGroups(List<?> records) {
+        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            String identity;
+            try {
+                CosObjectEvent object = CosEventDecoder.decode(records.get(i), "Records[" + i + "]");
+                identity = IdempotencyKey.forCosObject(keyPrefix, object, object.eventTime()).value();
+            } catch (InvalidEventException e) {
+                identity = "malformed record " + i;
+            }
+            groups.computeIfAbsent(identity, k -> new ArrayList<>()).add(i);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private void runConcurrently(List<?> records, List<List<Integer>> groups, TaskOutcome[] outcomes, int workers,
+                                 Invocation invocation) {
+        Map<String, Object> context = Logger.context();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, work -> {
+            Thread thread = new Thread(work, "cos-record");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < workers; i++) {
+            pool.execute(() -> {
+                Logger.setContext(context);
+                try {
+                    drain(records, groups, outcomes, next, invocation);
+                } finally {
+                    Logger.clearContext();
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            // Every call inside is capped by the deadline, so the workers end by then; the margin covers the last write.
+            pool.awaitTermination(invocation.deadline().remaining().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = leftForRedelivery("Records[" + i + "]");
+            }
+        }
+    }
+
+    /** Takes groups in order until none is left; past the reserve, the rest are reported without being touched. */
+    private void drain(List<?> records, List<List<Integer>> groups, TaskOutcome[] outcomes, AtomicInteger next,
+                       Invocation invocation) {
+        for (int g = next.getAndIncrement(); g < groups.size(); g = next.getAndIncrement()) {
+            for (int i : groups.get(g)) {
+                String path = "Records[" + i + "]";
+                outcomes[i] = invocation.deadline().remaining().compareTo(RECORD_RESERVE) < 0
+                        ? leftForRedelivery(source(records.get(i), path))
+                        : handleRecord(records.get(i), path, invocation);
+            }
+        }
+    }
+
+    private static TaskOutcome leftForRedelivery(String source) {
+        return TaskOutcome.failed(source, new TaskOutcome.Failure(ErrorClass.TRANSIENT, "DeadlineReached",
+                "the invocation ran out of time before this record; it was not started", null, null),
+                "not started; a redelivery will create it");
+    }
+
+    private static String source(Object record, String path) {
+        try {
+            return CosEventDecoder.decode(record, path).source();
+        } catch (InvalidEventException e) {
+            return path;
+        }
     }
 
     private TaskOutcome handleRecord(Object record, String path, Invocation invocation) {
