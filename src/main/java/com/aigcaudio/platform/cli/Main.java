@@ -19,6 +19,7 @@ import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,7 +132,14 @@ public final class Main {
             err.println(name + " must hold a JSON object (an SCF event)");
             return null;
         }
-        return (Map<String, Object>) event;
+        Map<String, Object> map = (Map<String, Object>) event;
+        if (map.get("Body") instanceof String && map.containsKey("RequestId") && map.containsKey("ErrorCode")) {
+            // An SCF dead-letter message ({RequestId, ErrorCode, ErrorMessage, Body}): replay the event it carries.
+            err.println(name + " is a dead-letter message of request " + map.get("RequestId") + " (" + map.get("ErrorCode")
+                    + "): replaying the event in its Body");
+            return parseEvent(name + " Body", ((String) map.get("Body")).getBytes(StandardCharsets.UTF_8), err);
+        }
+        return map;
     }
 
     private static java.util.function.UnaryOperator<String> withEndpoint(Settings base, String endpoint) {

@@ -46,6 +46,18 @@ class MainTest {
     }
 
     @Test
+    void invoke_deadLetterMessage_replaysTheEventInItsBody() {
+        int exit = run("invoke", "events/replay/scf-dead-letter.json");
+
+        assertEquals(Main.OK, exit, stderr());
+        Map<?, ?> result = (Map<?, ?>) Json.parse(stdout().trim());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) result.get("results")).get(0);
+        assertEquals("created", first.get("status"));
+        assertEquals("cos://videos-1250000000/incoming/holiday.mp4", first.get("source"));
+        assertTrue(stderr().contains("dead-letter message of request c2a1f1e0"), stderr());
+    }
+
+    @Test
     void invoke_noCredentialsNoEndpoint_usesEmulatorAndPrintsResultOnStdout() {
         int exit = run("invoke", "events/cos-video-upload.json");
 
