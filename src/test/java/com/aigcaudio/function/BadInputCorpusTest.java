@@ -145,19 +145,20 @@ class BadInputCorpusTest {
         return event;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> cos(Consumer<Map<String, Object>> breakObject) {
-        Map<String, Object> event = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
-        Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
-        breakObject.accept((Map<String, Object>) ((Map<String, Object>) record.get("cos")).get("cosObject"));
-        return event;
+        return cosPart("cosObject", breakObject);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> cosBucket(Consumer<Map<String, Object>> breakBucket) {
+        return cosPart("cosBucket", breakBucket);
+    }
+
+    /** The upload fixture with one part of its record's {@code cos} object broken. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cosPart(String part, Consumer<Map<String, Object>> breakPart) {
         Map<String, Object> event = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
         Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
-        breakBucket.accept((Map<String, Object>) ((Map<String, Object>) record.get("cos")).get("cosBucket"));
+        breakPart.accept((Map<String, Object>) ((Map<String, Object>) record.get("cos")).get(part));
         return event;
     }
 
