@@ -45,7 +45,11 @@ public final class CosTrigger {
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
-        List<?> records = (List<?>) event.get("Records");
+        List<?> raw = (List<?>) event.get("Records");
+        List<Decoded> records = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            records.add(Decoded.of(raw.get(i), "Records[" + i + "]"));
+        }
         TaskOutcome[] outcomes = new TaskOutcome[records.size()];
         List<List<Integer>> groups = sameUploadGroups(records);
         int workers = Math.min(parallelism, groups.size());
@@ -67,22 +71,18 @@ public final class CosTrigger {
      * Record indices grouped by upload, in order of first appearance: one event can name the same upload twice,
      * and a group runs on one thread, so the second sees the first's task (a duplicate) rather than its claim.
      */
-    private List<List<Integer>> sameUploadGroups(List<?> records) {
+    private List<List<Integer>> sameUploadGroups(List<Decoded> records) {
         Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            String identity;
-            try {
-                CosObjectEvent object = CosEventDecoder.decode(records.get(i), "Records[" + i + "]");
-                identity = IdempotencyKey.forCosObject(keyPrefix, object, object.eventTime()).value();
-            } catch (InvalidEventException e) {
-                identity = "malformed record " + i;
-            }
+            CosObjectEvent object = records.get(i).object;
+            String identity = object == null ? "malformed record " + i
+                    : IdempotencyKey.forCosObject(keyPrefix, object, object.eventTime()).value();
             groups.computeIfAbsent(identity, k -> new ArrayList<>()).add(i);
         }
         return new ArrayList<>(groups.values());
     }
 
-    private void runConcurrently(List<?> records, List<List<Integer>> groups, TaskOutcome[] outcomes, int workers,
+    private void runConcurrently(List<Decoded> records, List<List<Integer>> groups, TaskOutcome[] outcomes, int workers,
                                  Invocation invocation) {
         Map<String, Object> context = Logger.context();
         AtomicInteger next = new AtomicInteger();
@@ -110,20 +110,18 @@ public final class CosTrigger {
         }
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] == null) {
-                outcomes[i] = leftForRedelivery("Records[" + i + "]");
+                outcomes[i] = leftForRedelivery(records.get(i).source());
             }
         }
     }
 
     /** Takes groups in order until none is left; past the reserve, the rest are reported without being touched. */
-    private void drain(List<?> records, List<List<Integer>> groups, TaskOutcome[] outcomes, AtomicInteger next,
+    private void drain(List<Decoded> records, List<List<Integer>> groups, TaskOutcome[] outcomes, AtomicInteger next,
                        Invocation invocation) {
         for (int g = next.getAndIncrement(); g < groups.size(); g = next.getAndIncrement()) {
             for (int i : groups.get(g)) {
-                String path = "Records[" + i + "]";
                 outcomes[i] = invocation.deadline().remaining().compareTo(RECORD_RESERVE) < 0
-                        ? leftForRedelivery(source(records.get(i), path))
-                        : handleRecord(records.get(i), path, invocation);
+                        ? leftForRedelivery(records.get(i).source()) : handleRecord(records.get(i), invocation);
             }
         }
     }
@@ -134,23 +132,38 @@ public final class CosTrigger {
                 "not started; a redelivery will create it");
     }
 
-    private static String source(Object record, String path) {
-        try {
-            return CosEventDecoder.decode(record, path).source();
-        } catch (InvalidEventException e) {
-            return path;
-        }
-    }
-
-    private TaskOutcome handleRecord(Object record, String path, Invocation invocation) {
-        CosObjectEvent object;
-        try {
-            object = CosEventDecoder.decode(record, path);
-        } catch (InvalidEventException e) {
-            return TaskOutcome.failed(path, new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidEvent",
-                    e.getMessage(), null, null), "the record is malformed");
+    private TaskOutcome handleRecord(Decoded record, Invocation invocation) {
+        CosObjectEvent object = record.object;
+        if (object == null) {
+            return TaskOutcome.failed(record.path, new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidEvent",
+                    record.problem, null, null), "the record is malformed");
         }
         return submitter.submit(new WorkItem(object.source(), IdempotencyKey.forCosObject(keyPrefix, object,
                 object.eventTime()), null, () -> planner.forCosObject(object)), invocation.deadline());
+    }
+
+    /** One record, decoded once: the object, or why it is malformed. */
+    private static final class Decoded {
+        final String path;
+        final CosObjectEvent object;
+        final String problem;
+
+        private Decoded(String path, CosObjectEvent object, String problem) {
+            this.path = path;
+            this.object = object;
+            this.problem = problem;
+        }
+
+        static Decoded of(Object record, String path) {
+            try {
+                return new Decoded(path, CosEventDecoder.decode(record, path), null);
+            } catch (InvalidEventException e) {
+                return new Decoded(path, null, e.getMessage());
+            }
+        }
+
+        String source() {
+            return object == null ? path : object.source();
+        }
     }
 }
