@@ -1,11 +1,18 @@
 package com.aigcaudio.config;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** Deduplication settings: key prefix, record lifetimes and where records are kept. */
+/**
+ * Deduplication settings, and where the function keeps its state (idempotency markers and tracking records):
+ * COS in production, a local directory for local runs (the default), or memory.
+ */
 public final class IdempotencyConfig {
-    public enum StoreKind { MEMORY, COS }
+    public enum StoreKind { MEMORY, LOCAL, COS }
+
+    static final String DEFAULT_PREFIX = "aigc-idempotency/";
 
     private final String keyPrefix;
     private final Duration ttl;
@@ -14,9 +21,11 @@ public final class IdempotencyConfig {
     private final String cosBucket;
     private final String cosPrefix;
     private final URI cosEndpoint;
+    private final String cosRegion;
+    private final Path localDir;
 
     public IdempotencyConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, StoreKind store,
-                             String cosBucket, String cosPrefix, URI cosEndpoint) {
+                             String cosBucket, String cosPrefix, URI cosEndpoint, String cosRegion, Path localDir) {
         this.keyPrefix = keyPrefix;
         this.ttl = ttl;
         this.inProgressWindow = inProgressWindow;
@@ -24,11 +33,13 @@ public final class IdempotencyConfig {
         this.cosBucket = cosBucket;
         this.cosPrefix = cosPrefix;
         this.cosEndpoint = cosEndpoint;
+        this.cosRegion = cosRegion;
+        this.localDir = localDir;
     }
 
     /**
      * Reads AIGC_IDEMPOTENCY_KEY_PREFIX, AIGC_IDEMPOTENCY_TTL_SECONDS, AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS,
-     * AIGC_IDEMPOTENCY_STORE (memory|cos) and, for cos, AIGC_IDEMPOTENCY_COS_BUCKET, AIGC_IDEMPOTENCY_COS_REGION
+     * AIGC_IDEMPOTENCY_STORE (local|memory|cos), AIGC_LOCAL_DIR for local and, for cos, AIGC_IDEMPOTENCY_COS_BUCKET, AIGC_IDEMPOTENCY_COS_REGION
      * (default TENCENTCLOUD_REGION), AIGC_IDEMPOTENCY_COS_PREFIX and AIGC_IDEMPOTENCY_COS_ENDPOINT.
      */
     public static IdempotencyConfig from(Settings s) {
@@ -38,36 +49,50 @@ public final class IdempotencyConfig {
         }
         Duration ttl = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_TTL_SECONDS", 259_200, 60, 31_536_000));
         Duration window = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS", 60, 1, 86_400));
-        StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "memory", "memory", "cos")
+        StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "local", "local", "memory", "cos")
                 .toUpperCase(java.util.Locale.ROOT));
-        if (kind == StoreKind.MEMORY) {
+        if (kind != StoreKind.COS) {
             for (String name : new String[] {"AIGC_IDEMPOTENCY_COS_BUCKET", "AIGC_IDEMPOTENCY_COS_PREFIX",
                     "AIGC_IDEMPOTENCY_COS_ENDPOINT", "AIGC_IDEMPOTENCY_COS_REGION"}) {
                 if (s.string(name) != null) {
                     throw new ConfigurationException(name, "applies only when AIGC_IDEMPOTENCY_STORE=cos");
                 }
             }
-            return new IdempotencyConfig(keyPrefix, ttl, window, kind, null, null, null);
+            return new IdempotencyConfig(keyPrefix, ttl, window, kind, null, DEFAULT_PREFIX, null, null,
+                    kind == StoreKind.LOCAL ? localDir(s) : null);
         }
         String bucket = s.string("AIGC_IDEMPOTENCY_COS_BUCKET");
         if (bucket == null || !bucket.matches("[a-z0-9-]+-\\d+")) {
             throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_BUCKET",
                     "required with AIGC_IDEMPOTENCY_STORE=cos: the full bucket name, <name>-<appid>");
         }
-        String prefix = s.string("AIGC_IDEMPOTENCY_COS_PREFIX", "aigc-idempotency/");
+        String prefix = s.string("AIGC_IDEMPOTENCY_COS_PREFIX", DEFAULT_PREFIX);
         if (!prefix.matches("[A-Za-z0-9._/-]*")) {
             throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_PREFIX", "use letters, digits, '.', '_', '-' and '/'");
         }
         URI endpoint = s.httpUrl("AIGC_IDEMPOTENCY_COS_ENDPOINT");
+        String region = s.string("AIGC_IDEMPOTENCY_COS_REGION", s.string("TENCENTCLOUD_REGION"));
         if (endpoint == null) {
-            String region = s.string("AIGC_IDEMPOTENCY_COS_REGION", s.string("TENCENTCLOUD_REGION"));
             if (region == null) {
                 throw new ConfigurationException("AIGC_IDEMPOTENCY_COS_REGION", "required with AIGC_IDEMPOTENCY_STORE=cos "
                         + "(or set TENCENTCLOUD_REGION, or AIGC_IDEMPOTENCY_COS_ENDPOINT)");
             }
             endpoint = URI.create("https://" + bucket + ".cos." + region + ".myqcloud.com/");
         }
-        return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint);
+        return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint, region, null);
+    }
+
+    /**
+     * AIGC_LOCAL_DIR, by default {@code .aigc-local} in the working directory, or under /tmp where that is
+     * read-only (an SCF code directory): there it is per instance, like memory.
+     */
+    static Path localDir(Settings s) {
+        String dir = s.string("AIGC_LOCAL_DIR");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isWritable(here) ? here.resolve(".aigc-local") : Path.of(System.getProperty("java.io.tmpdir"), "aigc-local");
     }
 
     public String keyPrefix() {
@@ -96,5 +121,15 @@ public final class IdempotencyConfig {
 
     public URI cosEndpoint() {
         return cosEndpoint;
+    }
+
+    /** The COS bucket's region (for presigned URLs), or null when only an endpoint override names it. */
+    public String cosRegion() {
+        return cosRegion;
+    }
+
+    /** The local store's directory (StoreKind.LOCAL), or null. */
+    public Path localDir() {
+        return localDir;
     }
 }

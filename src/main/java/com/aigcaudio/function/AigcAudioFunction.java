@@ -6,6 +6,7 @@ import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.MediaUrls;
+import com.aigcaudio.store.ObjectStores;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.support.Lazy;
@@ -47,7 +48,8 @@ public final class AigcAudioFunction {
     private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
                               Clock clock) {
         this(config, credentials, warmedUp(config, http),
-                IdempotencyStores.create(config.idempotency(), credentials, clock, http), clock);
+                IdempotencyStores.create(config.idempotency(),
+                        ObjectStores.state(config.idempotency(), credentials, http), clock), clock);
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */

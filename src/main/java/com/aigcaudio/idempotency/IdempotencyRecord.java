@@ -1,5 +1,6 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 

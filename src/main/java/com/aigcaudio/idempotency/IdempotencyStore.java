@@ -1,5 +1,6 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
 
 /**

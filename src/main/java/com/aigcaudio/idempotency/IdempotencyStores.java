@@ -1,22 +1,19 @@
 package com.aigcaudio.idempotency;
 
 import com.aigcaudio.config.IdempotencyConfig;
-import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.store.ObjectStore;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.function.Supplier;
 
-/** Builds the configured store. */
+/** Builds the configured idempotency store on the function's state store. */
 public final class IdempotencyStores {
     private IdempotencyStores() {
     }
 
-    public static IdempotencyStore create(IdempotencyConfig config, CredentialsProvider credentials, Clock clock,
-                                          Supplier<HttpClient> http) {
-        if (config.store() == IdempotencyConfig.StoreKind.COS) {
-            return new CosIdempotencyStore(config.cosEndpoint(), config.cosPrefix(), credentials, clock, http);
+    public static IdempotencyStore create(IdempotencyConfig config, ObjectStore state, Clock clock) {
+        if (config.store() == IdempotencyConfig.StoreKind.MEMORY) {
+            return new InMemoryIdempotencyStore(clock);
         }
-        return new InMemoryIdempotencyStore(clock);
+        return new ObjectIdempotencyStore(state, config.cosPrefix(), clock);
     }
 }

@@ -4,7 +4,7 @@ import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.idempotency.Claim;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
-import com.aigcaudio.idempotency.StoreUnavailableException;
+import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.ErrorClass;

@@ -1,5 +1,8 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.store.CosObjectStore;
+import com.aigcaudio.store.LocalObjectStore;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.Deadline;
@@ -51,6 +54,8 @@ class IdempotencyStoreContractTest {
     /** Real time, so that the stores' request timeouts are capped by something that does not move with the test clock. */
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofMinutes(5));
     private FakeCos cos;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path localDir;
 
     @AfterEach
     void stop() {
@@ -63,10 +68,13 @@ class IdempotencyStoreContractTest {
         if (kind.equals("memory")) {
             return new InMemoryIdempotencyStore(clock);
         }
+        if (kind.equals("local")) {
+            return new ObjectIdempotencyStore(new LocalObjectStore(localDir), "markers/", clock);
+        }
         cos = new FakeCos();
-        return new CosIdempotencyStore(cos.endpoint(), "markers/", CredentialsProvider.fixed(
-                new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN)),
-                clock, HttpClients.lazy(Duration.ofSeconds(2)));
+        return new ObjectIdempotencyStore(new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou",
+                CredentialsProvider.fixed(new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
+                        FakeTencentCloud.TOKEN)), HttpClients.lazy(Duration.ofSeconds(2))), "markers/", clock);
     }
 
     private IdempotencyRecord inProgress(Duration window, Duration ttl) {
@@ -76,7 +84,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void claim_newKey_isOwned_secondClaimSeesInProgress(String kind) {
         IdempotencyStore store = store(kind);
         assertTrue(store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned());
@@ -86,7 +94,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void claim_afterCompleted_returnsTaskIdUntilTtl(String kind) {
         IdempotencyStore store = store(kind);
         IdempotencyRecord mine = inProgress(Duration.ofMinutes(1), Duration.ofDays(3));
@@ -104,7 +112,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void release_letsTheNextClaimRun(String kind) {
         IdempotencyStore store = store(kind);
         store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
@@ -113,7 +121,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void claim_expiredInProgress_isTakenOver_butUnknownOutcomeIsNot(String kind) {
         IdempotencyStore store = store(kind);
         store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE);
@@ -131,14 +139,14 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void claim_concurrentClaimants_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
         assertEquals(1, race(store, "p:k6"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos"})
     void claim_concurrentTakeoversOfExpiredClaim_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
         store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)), DEADLINE);

@@ -28,6 +28,7 @@ public final class FakeCos implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failingBody = "";
+    private volatile int pageSize = 2;
     private final IndependentCosVerifier verifier =
             new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
     private final WireMockServer server;
@@ -98,7 +99,9 @@ public final class FakeCos implements AutoCloseable {
             if (unavailable.get()) {
                 return error(503, "ServiceUnavailable");
             }
-            String problem = verifier.problem(r.getMethod().getName(), path, r::getHeader,
+            Map<String, String> params = new java.util.HashMap<>();
+            r.getQueryParams().forEach((name, value) -> params.put(name, value.firstValue()));
+            String problem = verifier.problem(r.getMethod().getName(), path, params, r::getHeader,
                     System.currentTimeMillis() / 1000);
             if (problem != null) {
                 badSignatures.incrementAndGet();
@@ -119,6 +122,9 @@ public final class FakeCos implements AutoCloseable {
                     }
                     return new ResponseDefinition(200, "");
                 case "GET":
+                    if (path.equals("/") && params.containsKey("prefix")) {
+                        return listing(params);
+                    }
                     byte[] body = objects.get(path);
                     return body == null ? error(404, "NoSuchKey") : new ResponseDefinition(200, body);
                 case "DELETE":
@@ -133,6 +139,37 @@ public final class FakeCos implements AutoCloseable {
         public String getName() {
             return "fake-cos-bucket";
         }
+    }
+
+    /** GET Bucket: keys under the prefix after the marker, max-keys at a time (the fake's cap: 2, to exercise paging). */
+    private ResponseDefinition listing(Map<String, String> params) {
+        String prefix = params.get("prefix");
+        String marker = params.getOrDefault("marker", "");
+        int max = Math.min(Integer.parseInt(params.getOrDefault("max-keys", "1000")), pageSize);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String path : new java.util.TreeSet<>(objects.keySet())) {
+            String key = path.substring(1);
+            if (key.startsWith(prefix) && key.compareTo(marker) > 0) {
+                keys.add(key);
+            }
+        }
+        boolean truncated = keys.size() > max;
+        java.util.List<String> page = keys.subList(0, Math.min(max, keys.size()));
+        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='utf-8' ?><ListBucketResult><Name>b</Name><Prefix>")
+                .append(escape(prefix)).append("</Prefix><Marker>").append(escape(marker)).append("</Marker><MaxKeys>")
+                .append(max).append("</MaxKeys><IsTruncated>").append(truncated).append("</IsTruncated>");
+        if (truncated) {
+            xml.append("<NextMarker>").append(escape(page.get(page.size() - 1))).append("</NextMarker>");
+        }
+        for (String key : page) {
+            xml.append("<Contents><Key>").append(escape(key)).append("</Key><Size>").append(objects.get("/" + key).length)
+                    .append("</Size></Contents>");
+        }
+        return new ResponseDefinition(200, xml.append("</ListBucketResult>").toString());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static ResponseDefinition error(int status, String code) {

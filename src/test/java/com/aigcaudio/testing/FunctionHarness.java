@@ -5,6 +5,7 @@ import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.IdempotencyStores;
+import com.aigcaudio.store.ObjectStores;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.scf.InvocationFailedException;
@@ -44,7 +45,8 @@ public final class FunctionHarness {
     private FunctionHarness(FunctionConfig config, IdempotencyStore store) {
         Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
         IdempotencyStore chosen = store != null ? store
-                : IdempotencyStores.create(config.idempotency(), CREDENTIALS, Clock.systemUTC(), http);
+                : IdempotencyStores.create(config.idempotency(),
+                        ObjectStores.state(config.idempotency(), CREDENTIALS, http), Clock.systemUTC());
         this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, http, chosen, Clock.systemUTC()),
                 Clock.systemUTC());
     }
@@ -68,6 +70,8 @@ public final class FunctionHarness {
         env.put("AIGC_OUTPUT_AUDIO_FORMAT", "mp3");
         env.put("AIGC_COS_OUTPUT_PREFIX", "aigc-output/");
         env.put("AIGC_HTTP_TOKEN", "local-demo-token-0123456789");
+        // Each harness its own state: a local directory would carry records from one test into the next.
+        env.put("AIGC_IDEMPOTENCY_STORE", "memory");
         return env;
     }
 

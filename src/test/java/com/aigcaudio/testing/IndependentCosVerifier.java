@@ -26,6 +26,12 @@ public final class IndependentCosVerifier {
 
     /** @return null when the signature is valid now, otherwise the problem */
     public String problem(String method, String path, UnaryOperator<String> header, long nowSeconds) {
+        return problem(method, path, Map.of(), header, nowSeconds);
+    }
+
+    /** @param params the request's query parameters, decoded */
+    public String problem(String method, String path, Map<String, String> params, UnaryOperator<String> header,
+                          long nowSeconds) {
         String authorization = header.apply("Authorization");
         if (authorization == null) {
             return "no Authorization";
@@ -59,7 +65,25 @@ public final class IndependentCosVerifier {
         }
         StringBuilder httpHeaders = new StringBuilder();
         headers.forEach((k, v) -> httpHeaders.append(httpHeaders.length() == 0 ? "" : "&").append(k).append('=').append(v));
-        String httpString = method.toLowerCase() + "\n" + path + "\n" + "" + "\n" + httpHeaders + "\n";
+        TreeMap<String, String> signedParams = new TreeMap<>();
+        String paramList = q.get("q-url-param-list");
+        if (paramList != null && !paramList.isEmpty()) {
+            for (String name : paramList.split(";")) {
+                String value = params.get(name);
+                if (value == null) {
+                    return "signed parameter " + name + " missing";
+                }
+                signedParams.put(name, encode(value));
+            }
+        }
+        for (String name : params.keySet()) {
+            if (!signedParams.containsKey(name.toLowerCase())) {
+                return "parameter " + name + " is not signed";
+            }
+        }
+        StringBuilder httpParams = new StringBuilder();
+        signedParams.forEach((k, v) -> httpParams.append(httpParams.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        String httpString = method.toLowerCase() + "\n" + path + "\n" + httpParams + "\n" + httpHeaders + "\n";
         String stringToSign = "sha1\n" + keyTime + "\n" + hex(sha1(httpString)) + "\n";
         String signKey = hex(hmacSha1(secretKey, keyTime));
         String expected = hex(hmacSha1(signKey, stringToSign));

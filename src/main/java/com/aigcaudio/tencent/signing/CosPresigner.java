@@ -45,7 +45,7 @@ public final class CosPresigner {
      * "/" + the key with each segment percent-encoded (RFC 3986 unreserved characters kept, '/' kept between
      * segments), and "." or ".." segments encoded too, so that no client or proxy resolves them away.
      */
-    static String encodePath(String key) {
+    public static String encodePath(String key) {
         StringBuilder out = new StringBuilder();
         for (String segment : key.split("/", -1)) {
             out.append('/');

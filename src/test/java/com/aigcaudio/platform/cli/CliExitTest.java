@@ -52,6 +52,8 @@ class CliExitTest {
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "invoke", "events/cos-video-upload.json");
         builder.environment().put("AIGC_ENDPOINT", endpoint);
+        // Every run a new upload as far as deduplication goes: per-process state.
+        builder.environment().put("AIGC_IDEMPOTENCY_STORE", "memory");
         builder.environment().put("TENCENTCLOUD_SECRET_ID", AigcEmulator.CREDENTIALS.secretId());
         builder.environment().put("TENCENTCLOUD_SECRET_KEY", AigcEmulator.CREDENTIALS.secretKey());
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);

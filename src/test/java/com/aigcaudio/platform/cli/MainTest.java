@@ -5,6 +5,7 @@ import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.testing.FakeTencentCloud;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,13 @@ class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
+    @TempDir
+    Path localDir;
+
+    @BeforeEach
+    void ownLocalStore() {
+        env.put("AIGC_LOCAL_DIR", localDir.toString());
+    }
 
     @AfterEach
     void restoreLogging() {

@@ -1,6 +1,6 @@
-package com.aigcaudio.idempotency;
+package com.aigcaudio.store;
 
-/** The idempotency store could not be read or written: fail closed, create nothing. */
+/** A store could not be read or written in time: callers fail closed (for idempotency: create nothing). */
 public final class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

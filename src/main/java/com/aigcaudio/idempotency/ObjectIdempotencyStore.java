@@ -1,0 +1,73 @@
+package com.aigcaudio.idempotency;
+
+import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Records as small JSON marker objects in an {@link ObjectStore} (COS, or a local directory), one per key. A claim
+ * is a forbid-overwrite write, so of concurrent claimants only one writes. Taking over an expired record first
+ * claims {@code <marker>.takeover.<claimId>} the same way, so only one claimant may delete and re-claim it. On COS
+ * the bucket must never have had versioning enabled: there COS ignores forbid-overwrite and every PUT succeeds.
+ */
+public final class ObjectIdempotencyStore implements IdempotencyStore {
+    private static final int MAX_ROUNDS = 3;
+    private static final String JSON = "application/json";
+
+    private final ObjectStore objects;
+    private final String prefix;
+    private final Clock clock;
+
+    public ObjectIdempotencyStore(ObjectStore objects, String prefix, Clock clock) {
+        this.objects = objects;
+        this.prefix = prefix.startsWith("/") ? prefix.substring(1) : prefix;
+        this.clock = clock;
+    }
+
+    @Override
+    public Claim claim(String key, IdempotencyRecord record, Deadline deadline) {
+        String marker = marker(key);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (objects.put(marker, ObjectStore.Body.of(record.toJson()), JSON, Map.of(), true, deadline)) {
+                return Claim.owned(record);
+            }
+            byte[] current = objects.get(marker, deadline);
+            if (current == null) {
+                continue;
+            }
+            IdempotencyRecord existing = IdempotencyRecord.fromJson(current);
+            if (!existing.replaceableAt(clock.instant())) {
+                return Claim.existing(existing);
+            }
+            if (!objects.put(marker + ".takeover." + existing.claimId(), ObjectStore.Body.of(new byte[0]), JSON,
+                    Map.of(), true, deadline)) {
+                return Claim.existing(existing);
+            }
+            objects.delete(marker, deadline);
+        }
+        throw new StoreUnavailableException("could not claim " + marker + " after " + MAX_ROUNDS + " rounds", null);
+    }
+
+    @Override
+    public void update(String key, IdempotencyRecord record, Deadline deadline) {
+        objects.put(marker(key), ObjectStore.Body.of(record.toJson()), JSON, Map.of(), false, deadline);
+    }
+
+    @Override
+    public void release(String key, Deadline deadline) {
+        objects.delete(marker(key), deadline);
+    }
+
+    /** The marker's key: idempotency keys look like {@code prefix:sha256hex}; the colon becomes a folder. */
+    String marker(String key) {
+        return prefix + key.replace(':', '/') + ".json";
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectIdempotencyStore{" + objects + ", " + prefix + "}";
+    }
+}

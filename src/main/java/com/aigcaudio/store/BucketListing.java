@@ -1,0 +1,69 @@
+package com.aigcaudio.store;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+/** One page of COS's GET Bucket answer (ListBucketResult), read with the JDK's own XML parser. */
+final class BucketListing {
+    private final List<String> keys;
+    private final boolean truncated;
+    private final String nextMarker;
+
+    private BucketListing(List<String> keys, boolean truncated, String nextMarker) {
+        this.keys = keys;
+        this.truncated = truncated;
+        this.nextMarker = nextMarker;
+    }
+
+    static BucketListing parse(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // A listing never needs a DTD or an external entity: refusing them closes XXE.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            Document document = builder.parse(new ByteArrayInputStream(xml));
+            Element root = document.getDocumentElement();
+            if (!"ListBucketResult".equals(root.getTagName())) {
+                throw new StoreUnavailableException("COS GET Bucket answered " + root.getTagName()
+                        + ", not ListBucketResult", null);
+            }
+            List<String> keys = new ArrayList<>();
+            NodeList contents = root.getElementsByTagName("Contents");
+            for (int i = 0; i < contents.getLength(); i++) {
+                keys.add(text((Element) contents.item(i), "Key"));
+            }
+            return new BucketListing(keys, "true".equals(text(root, "IsTruncated")), text(root, "NextMarker"));
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreUnavailableException("unreadable COS bucket listing", e);
+        }
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+
+    List<String> keys() {
+        return keys;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    String nextMarker() {
+        return nextMarker;
+    }
+}

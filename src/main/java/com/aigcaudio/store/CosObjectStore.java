@@ -1,0 +1,175 @@
+package com.aigcaudio.store;
+
+import com.aigcaudio.tencent.auth.Credentials;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.tencent.client.HttpClients;
+import com.aigcaudio.tencent.signing.CosPresigner;
+import com.aigcaudio.tencent.signing.CosSigner;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A COS bucket over its XML API, every request signed (q-sign-algorithm=sha1; {@code x-cos-security-token} with
+ * role credentials). {@code x-cos-forbid-overwrite: true} makes a PUT atomic: COS answers 409 when the object
+ * exists, unless the bucket has ever had versioning enabled, where COS ignores it. Keys are signed as stored and
+ * percent-encoded in the URL.
+ */
+public final class CosObjectStore implements ObjectStore {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Below this a COS round trip cannot succeed; sending would only leave work half done at the deadline. */
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
+    private static final String META = "x-cos-meta-";
+
+    private final URI endpoint;
+    private final CredentialsProvider credentials;
+    private final Supplier<HttpClient> http;
+    private final String host;
+    private final String region;
+    private final String bucket;
+
+    /**
+     * @param endpoint the bucket's base URL, {@code https://<bucket>.cos.<region>.myqcloud.com/} or an override
+     * @param bucket   with {@code region}, names the bucket for presigned URLs
+     */
+    public CosObjectStore(URI endpoint, String bucket, String region, CredentialsProvider credentials,
+                          Supplier<HttpClient> http) {
+        this.endpoint = endpoint;
+        this.bucket = bucket;
+        this.region = region;
+        this.credentials = credentials;
+        this.http = http;
+        this.host = HttpClients.hostHeader(endpoint);
+    }
+
+    @Override
+    public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
+                       Deadline deadline) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        if (forbidOverwrite) {
+            headers.put("x-cos-forbid-overwrite", "true");
+        }
+        metadata.forEach((name, value) -> headers.put(META + name, CosSigner.encode(value)));
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = body.bytes() != null ? HttpRequest.BodyPublishers.ofByteArray(body.bytes())
+                    : HttpRequest.BodyPublishers.ofFile(body.file());
+        } catch (FileNotFoundException e) {
+            throw new StoreUnavailableException("the file to upload is gone: " + body.file(), e);
+        }
+        int status = send("PUT", key, Map.of(), headers, publisher, deadline).statusCode();
+        if (status == 409 && forbidOverwrite) {
+            return false;
+        }
+        if (status != 200) {
+            throw unexpected("PUT", status);
+        }
+        return true;
+    }
+
+    @Override
+    public byte[] get(String key, Deadline deadline) {
+        HttpResponse<byte[]> response = send("GET", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline);
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw unexpected("GET", response.statusCode());
+        }
+        return response.body();
+    }
+
+    @Override
+    public void delete(String key, Deadline deadline) {
+        int status = send("DELETE", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline).statusCode();
+        if (status != 204 && status != 200 && status != 404) {
+            throw unexpected("DELETE", status);
+        }
+    }
+
+    /** GET Bucket with prefix, paged by marker (1000 keys a page). */
+    @Override
+    public List<String> list(String prefix, Deadline deadline) {
+        List<String> keys = new java.util.ArrayList<>();
+        String marker = "";
+        while (true) {
+            Map<String, String> params = new TreeMap<>();
+            params.put("prefix", prefix);
+            params.put("max-keys", "1000");
+            if (!marker.isEmpty()) {
+                params.put("marker", marker);
+            }
+            HttpResponse<byte[]> response = send("GET", "", params, Map.of(), HttpRequest.BodyPublishers.noBody(),
+                    deadline);
+            if (response.statusCode() != 200) {
+                throw unexpected("GET Bucket", response.statusCode());
+            }
+            BucketListing page = BucketListing.parse(response.body());
+            keys.addAll(page.keys());
+            if (!page.truncated() || page.keys().isEmpty()) {
+                return keys;
+            }
+            marker = page.nextMarker() != null ? page.nextMarker() : page.keys().get(page.keys().size() - 1);
+        }
+    }
+
+    @Override
+    public URI url(String key, Duration lifetime) {
+        long now = System.currentTimeMillis() / 1000;
+        return CosPresigner.presignGet(bucket, region, key, credentials.credentials(), now - 60,
+                lifetime.getSeconds() + 60);
+    }
+
+    private HttpResponse<byte[]> send(String method, String key, Map<String, String> params,
+                                      Map<String, String> headers, HttpRequest.BodyPublisher body, Deadline deadline) {
+        Duration timeout = deadline.cap(TIMEOUT);
+        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw new StoreUnavailableException("no time left in the invocation for COS " + method, null);
+        }
+        Credentials c = credentials.credentials();
+        Map<String, String> signed = new LinkedHashMap<>(headers);
+        signed.put("host", host);
+        // Signatures use real time: COS checks them against its own clock.
+        long now = System.currentTimeMillis() / 1000;
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, value) -> query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                .append(CosSigner.encode(value)));
+        URI uri = endpoint.resolve(CosPresigner.encodePath(key).substring(1) + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c, now - 60, now + 600))
+                .method(method, body);
+        headers.forEach(request::header);
+        if (c.sessionToken() != null) {
+            request.header("x-cos-security-token", c.sessionToken());
+        }
+        try {
+            return http.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("COS " + method + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted during COS " + method, e);
+        }
+    }
+
+    private static StoreUnavailableException unexpected(String what, int status) {
+        return new StoreUnavailableException("COS " + what + " answered HTTP " + status, null);
+    }
+
+    @Override
+    public String toString() {
+        return "CosObjectStore{" + endpoint + "}";
+    }
+}

@@ -1,0 +1,114 @@
+package com.aigcaudio.store;
+
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A directory standing in for COS on one machine, so that consecutive local runs share state. Objects are files
+ * under the root (key segments become folders); a forbid-overwrite write creates its file atomically (the
+ * content goes to a temporary file first, then is linked into place only if no file has the name).
+ * Metadata is not kept: nothing reads it back locally.
+ */
+public final class LocalObjectStore implements ObjectStore {
+    private final Path root;
+
+    public LocalObjectStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
+                       Deadline deadline) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            try {
+                if (body.bytes() != null) {
+                    Files.write(temp, body.bytes());
+                } else {
+                    Files.copy(body.file(), temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (forbidOverwrite) {
+                    try {
+                        Files.createLink(target, temp);
+                    } catch (FileAlreadyExistsException e) {
+                        return false;
+                    }
+                } else {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return true;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(String key, Deadline deadline) {
+        try {
+            return Files.readAllBytes(resolve(key));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String key, Deadline deadline) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot delete " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix, Deadline deadline) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".incoming-"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix)).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public URI url(String key, Duration lifetime) {
+        return resolve(key).toUri();
+    }
+
+    /** The file for a key; a key that would leave the root (.. segments, absolute) is refused. */
+    Path resolve(String key) {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new StoreUnavailableException("key " + key + " falls outside the local store", null);
+        }
+        return path;
+    }
+
+    public Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,65 @@
+package com.aigcaudio.store;
+
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bucket of small objects: COS in production, a local directory for runs on one machine, memory in tests. The
+ * idempotency markers, the tracking records and the delivered soundtracks all live in one. Every method throws
+ * {@link StoreUnavailableException} when the store cannot answer, and none waits past {@code deadline}.
+ */
+public interface ObjectStore {
+    /**
+     * Writes an object. With {@code forbidOverwrite} the write is atomic and refused when the object exists.
+     *
+     * @return false only when {@code forbidOverwrite} and the object already existed
+     */
+    boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
+                Deadline deadline);
+
+    /** The object's bytes, or null when it does not exist. */
+    byte[] get(String key, Deadline deadline);
+
+    /** Deletes the object; deleting a missing object is not an error. */
+    void delete(String key, Deadline deadline);
+
+    /** Every key under {@code prefix}, in key order. */
+    List<String> list(String prefix, Deadline deadline);
+
+    /** A URL a browser or service can GET the object from for {@code lifetime} (presigned on COS). */
+    URI url(String key, Duration lifetime);
+
+    /** What to write: bytes in memory, or a file (a downloaded soundtrack, streamed from disk). */
+    final class Body {
+        private final byte[] bytes;
+        private final Path file;
+
+        private Body(byte[] bytes, Path file) {
+            this.bytes = bytes;
+            this.file = file;
+        }
+
+        public static Body of(byte[] bytes) {
+            return new Body(bytes, null);
+        }
+
+        public static Body of(Path file) {
+            return new Body(null, file);
+        }
+
+        /** The bytes, or null when the body is a file. */
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** The file, or null when the body is in memory. */
+        public Path file() {
+            return file;
+        }
+    }
+}
