@@ -5,6 +5,7 @@ import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskSpecReader;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
+import com.aigcaudio.tencent.aigc.DescribeAudioTask;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 import com.aigcaudio.tencent.client.Service;
@@ -22,6 +23,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
@@ -37,25 +40,39 @@ public final class AigcEmulator implements AutoCloseable {
             Credentials.of("AKIDEMULATORlocalonly000000000000000", "emulator-local-secret-key-not-real");
     private static final Logger LOG = Logger.get(AigcEmulator.class);
 
+    /** Default pace of an emulated task: running after 1 s, finished after 4 s. */
+    public static final Duration RUNNING_AFTER = Duration.ofSeconds(1);
+    public static final Duration DONE_AFTER = Duration.ofSeconds(4);
+    static final String RESULTS = "/results/";
+
     private final Service service;
     private final HttpServer server;
     private final SignatureCheck signatures;
+    private final Duration runningAfter;
+    private final Duration doneAfter;
 
-    private AigcEmulator(Service service, HttpServer server) {
+    private AigcEmulator(Service service, HttpServer server, Duration runningAfter, Duration doneAfter) {
         this.service = service;
         this.server = server;
         this.signatures = new SignatureCheck(CREDENTIALS, service.signingName());
+        this.runningAfter = runningAfter;
+        this.doneAfter = doneAfter;
     }
 
     public static AigcEmulator start(Service service) throws IOException {
         return start(service, 0, null);
     }
 
+    public static AigcEmulator start(Service service, int port, SSLContext tls) throws IOException {
+        return start(service, port, tls, RUNNING_AFTER, DONE_AFTER);
+    }
+
     /**
      * @param port 0 for any free port
      * @param tls  serve HTTPS with this context (its key managers hold the server certificate), or null for HTTP
      */
-    public static AigcEmulator start(Service service, int port, SSLContext tls) throws IOException {
+    public static AigcEmulator start(Service service, int port, SSLContext tls, Duration runningAfter,
+                                     Duration doneAfter) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         HttpServer server;
         if (tls == null) {
@@ -65,8 +82,9 @@ public final class AigcEmulator implements AutoCloseable {
             https.setHttpsConfigurator(new HttpsConfigurator(tls));
             server = https;
         }
-        AigcEmulator emulator = new AigcEmulator(service, server);
+        AigcEmulator emulator = new AigcEmulator(service, server, runningAfter, doneAfter);
         server.createContext("/", emulator::handle);
+        server.createContext(RESULTS, emulator::serveResult);
         server.start();
         return emulator;
     }
@@ -102,6 +120,23 @@ public final class AigcEmulator implements AutoCloseable {
         }
     }
 
+    /** GET /results/<taskId>.wav: the finished task's soundtrack, a playable WAV made on the fly. */
+    private void serveResult(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring(RESULTS.length());
+        EmulatedTask task = name.endsWith(".wav") ? EmulatedTask.parse(name.substring(0, name.length() - 4)) : null;
+        if (task == null || task.fails || !task.finished(Instant.now(), doneAfter)) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        byte[] wav = ToneWav.generate(EmulatedTask.SECONDS, task.taskId.hashCode());
+        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+        exchange.sendResponseHeaders(200, wav.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(wav);
+        }
+    }
+
     /** A GET with no credentials and no action: the function's connection warm-up (ConnectionWarmup). */
     private static boolean isWarmupProbe(HttpExchange exchange) {
         return "GET".equals(exchange.getRequestMethod())
@@ -118,11 +153,16 @@ public final class AigcEmulator implements AutoCloseable {
         }
         signatures.verify(exchange.getRequestHeaders()::getFirst, body);
         String action = exchange.getRequestHeaders().getFirst("X-TC-Action");
-        if (!CreateAigcAudioTask.ACTION.equals(action)) {
-            throw new EmulatedError("InvalidAction", "the emulator implements CreateAigcAudioTask only, not " + action);
-        }
         if (!service.version().equals(exchange.getRequestHeaders().getFirst("X-TC-Version"))) {
             throw new EmulatedError("NoSuchVersion", service.signingName() + " expects Version " + service.version());
+        }
+        String describe = service == Service.VOD ? DescribeAudioTask.VOD_ACTION : DescribeAudioTask.MPS_ACTION;
+        if (describe.equals(action)) {
+            return describe(body, requestId);
+        }
+        if (!CreateAigcAudioTask.ACTION.equals(action)) {
+            throw new EmulatedError("InvalidAction", "the emulator implements CreateAigcAudioTask and " + describe
+                    + " only, not " + action);
         }
         CreateAigcAudioTask task;
         try {
@@ -136,10 +176,28 @@ public final class AigcEmulator implements AutoCloseable {
         if (task.prompt() != null && task.prompt().toLowerCase(Locale.ROOT).contains("violation")) {
             throw new EmulatedError("InvalidParameter.ViolationContent", "the prompt did not pass content review");
         }
-        String hex = UUID.randomUUID().toString().replace("-", "");
-        String taskId = service == Service.VOD ? "1500000000-AigcAudioTask-" + hex + "t" : "1500000000-AigcAudio-" + hex;
+        boolean fails = task.prompt() != null && task.prompt().toLowerCase(Locale.ROOT).contains("generation-failure");
+        String taskId = EmulatedTask.create(service, Instant.now(), fails).taskId;
         LOG.info("emulator created a task", "task_id", taskId, "request_id", requestId);
         return Map.of("TaskId", taskId, "RequestId", requestId);
+    }
+
+    private Map<String, Object> describe(byte[] body, String requestId) {
+        Object taskId;
+        try {
+            taskId = Json.parseObject(new String(body, StandardCharsets.UTF_8)).get("TaskId");
+        } catch (JsonSyntaxException e) {
+            throw new EmulatedError("InvalidParameter", "the body is not a JSON object: " + e.getMessage());
+        }
+        EmulatedTask task = taskId instanceof String ? EmulatedTask.parse((String) taskId) : null;
+        if (task == null) {
+            throw new EmulatedError(service == Service.VOD ? "ResourceNotFound" : "ResourceNotFound.TaskNotExist",
+                    "no task " + taskId);
+        }
+        Map<String, Object> answer = task.describe(service, Instant.now(), runningAfter, doneAfter,
+                endpoint().resolve(RESULTS.substring(1) + task.taskId + ".wav").toString());
+        answer.put("RequestId", requestId);
+        return answer;
     }
 
     @Override

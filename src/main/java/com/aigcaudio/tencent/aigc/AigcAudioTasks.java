@@ -4,9 +4,10 @@ import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ApiResponse;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.ErrorClass;
+import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 
-/** The AIGC audio actions, typed. Status queries (DescribeTaskDetail / DescribeAigcAudioTask) belong here too. */
+/** The AIGC audio actions, typed: create a task, and ask where it stands. */
 public final class AigcAudioTasks {
     private final TencentCloudClient client;
 
@@ -27,5 +28,16 @@ public final class AigcAudioTasks {
                     "the service answered without a TaskId", response.requestId(), 200);
         }
         return new CreatedTask(taskId, response.requestId(), response.attempts());
+    }
+
+    /**
+     * The task's status: DescribeTaskDetail on VOD (with {@code subAppId}, which may be null), DescribeAigcAudioTask
+     * on MPS. Each has its own rate budget.
+     */
+    public AudioTaskStatus describe(String taskId, Long subAppId, Deadline deadline) {
+        DescribeAudioTask request = new DescribeAudioTask(client.config().service(), taskId, subAppId);
+        ApiResponse response = client.call(request, deadline);
+        return client.config().service() == Service.VOD ? AudioTaskStatusReader.vod(taskId, response)
+                : AudioTaskStatusReader.mps(taskId, response);
     }
 }

@@ -13,4 +13,12 @@ public interface ApiRequest extends JsonWritable {
 
     /** Checks the parameters locally; throws an exception naming the field before any call is made. */
     void validate();
+
+    /**
+     * The action's own request budget per second, since the API limits each action separately; 0 means the
+     * client's configured budget (CreateAigcAudioTask's).
+     */
+    default int requestsPerSecond() {
+        return 0;
+    }
 }

@@ -38,6 +38,8 @@ public final class TencentCloudClient {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
+    private final java.util.concurrent.ConcurrentHashMap<String, RateLimiter> actionLimiters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final String host;
     private final Supplier<HttpClient> http;
     private volatile long clockOffsetMillis;
@@ -84,7 +86,7 @@ public final class TencentCloudClient {
         int counted = 0;
         int sent = 0;
         while (true) {
-            acquirePermit(deadline, sent);
+            acquirePermit(limiter(request), deadline, sent);
             counted++;
             sent++;
             Exchange exchange = send(request.action(), body, signingCredentials, deadline);
@@ -115,19 +117,25 @@ public final class TencentCloudClient {
         }
     }
 
-    private void acquirePermit(Deadline deadline, int sent) {
+    private RateLimiter limiter(ApiRequest request) {
+        int perSecond = request.requestsPerSecond();
+        return perSecond == 0 ? rateLimiter
+                : actionLimiters.computeIfAbsent(request.action(), action -> RateLimiter.perSecond(perSecond));
+    }
+
+    private void acquirePermit(RateLimiter limiter, Deadline deadline, int sent) {
         Duration maxWait = deadline.remaining().minus(MIN_ATTEMPT_TIME);
         boolean granted = false;
         if (!maxWait.isNegative()) {
             try {
-                granted = rateLimiter.acquire(maxWait);
+                granted = limiter.acquire(maxWait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (!granted) {
             String why = maxWait.isNegative() ? "the invocation deadline leaves no time for a request"
-                    : "the client-side rate limit of " + config.requestsPerSecond() + "/s leaves no slot before the deadline";
+                    : "the client-side rate limit for this action leaves no slot before the deadline";
             throw new ApiException(maxWait.isNegative() ? ErrorClass.TRANSIENT : ErrorClass.THROTTLED,
                     maxWait.isNegative() ? "DeadlineExceeded" : "ClientRateLimited", why + "; nothing was sent",
                     null, 0).afterAttempts(sent);

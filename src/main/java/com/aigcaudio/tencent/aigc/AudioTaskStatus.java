@@ -1,0 +1,101 @@
+package com.aigcaudio.tencent.aigc;
+
+import java.util.List;
+
+/** Where an AIGC audio task stands, in one vocabulary for both products. */
+public final class AudioTaskStatus {
+    public enum State { QUEUED, RUNNING, DONE, FAILED }
+
+    private final String taskId;
+    private final State state;
+    private final Integer progress;
+    private final List<AudioOutput> outputs;
+    private final String errorCode;
+    private final String errorCodeExt;
+    private final String message;
+
+    public AudioTaskStatus(String taskId, State state, Integer progress, List<AudioOutput> outputs, String errorCode,
+                           String errorCodeExt, String message) {
+        this.taskId = taskId;
+        this.state = state;
+        this.progress = progress;
+        this.outputs = List.copyOf(outputs);
+        this.errorCode = errorCode;
+        this.errorCodeExt = errorCodeExt;
+        this.message = message;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** 0-100 where the service says, else null. */
+    public Integer progress() {
+        return progress;
+    }
+
+    /** The generated files (audio first), empty unless DONE. */
+    public List<AudioOutput> outputs() {
+        return outputs;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorCodeExt() {
+        return errorCodeExt;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** A failure because content review refused the prompt or media, told by its codes. */
+    public boolean refusedByReview() {
+        String codes = (errorCode == null ? "" : errorCode) + " " + (errorCodeExt == null ? "" : errorCodeExt);
+        return codes.contains("VoilationContent") || codes.contains("ViolationContent")
+                || codes.contains("ContentModeration") || codes.contains("ContentReview");
+    }
+
+    /** One generated file: a URL (MPS, VOD Temporary) or a media-library file (VOD Permanent). */
+    public static final class AudioOutput {
+        private final String url;
+        private final String fileId;
+        private final String storageMode;
+        private final String fileType;
+        private final Double duration;
+
+        public AudioOutput(String url, String fileId, String storageMode, String fileType, Double duration) {
+            this.url = url;
+            this.fileId = fileId;
+            this.storageMode = storageMode;
+            this.fileType = fileType;
+            this.duration = duration;
+        }
+
+        public String url() {
+            return url;
+        }
+
+        public String fileId() {
+            return fileId;
+        }
+
+        public String storageMode() {
+            return storageMode;
+        }
+
+        public String fileType() {
+            return fileType;
+        }
+
+        public Double duration() {
+            return duration;
+        }
+    }
+}
