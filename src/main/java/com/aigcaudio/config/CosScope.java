@@ -13,25 +13,37 @@ public final class CosScope {
     private final List<String> suffixes;
     private final String outputBucket;
     private final String outputPrefix;
+    private final String resultBucket;
+    private final String resultPrefix;
 
+    /** @param resultBucket where the tracker copies soundtracks (null: not to COS), under {@code resultPrefix} */
     public CosScope(List<String> buckets, List<String> prefixes, List<String> suffixes, String outputBucket,
-                    String outputPrefix) {
+                    String outputPrefix, String resultBucket, String resultPrefix) {
         this.buckets = List.copyOf(buckets);
         this.prefixes = List.copyOf(prefixes);
         this.suffixes = lower(suffixes);
         this.outputBucket = outputBucket;
         this.outputPrefix = outputPrefix == null ? "" : stripLeadingSlash(outputPrefix);
+        this.resultBucket = resultBucket;
+        this.resultPrefix = resultPrefix == null ? "" : stripLeadingSlash(resultPrefix);
     }
 
     /**
      * Reads AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, AIGC_COS_SUFFIXES and AIGC_COS_OUTPUT_PREFIX, with the MPS output
      * bucket and path; rejects an output location that the input filters would accept.
      */
-    public static CosScope from(Settings s, String mpsOutputBucket, String mpsOutputPath) {
+    public static CosScope from(Settings s, String mpsOutputBucket, String mpsOutputPath, TrackingConfig tracking) {
         String outputPrefix = s.string("AIGC_COS_OUTPUT_PREFIX", mpsOutputPath);
         CosScope scope = new CosScope(s.list("AIGC_COS_BUCKETS"), s.list("AIGC_COS_PREFIXES"),
-                s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix);
-        if (mpsOutputBucket != null && scope.outputOverlapsInput()) {
+                s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix, tracking.resultBucket(),
+                tracking.resultPrefix());
+        if (tracking.resultBucket() != null && scope.overlapsInput(tracking.resultBucket(), scope.resultPrefix)) {
+            throw new ConfigurationException("AIGC_RESULT_PREFIX", "the result location " + tracking.resultBucket() + "/"
+                    + scope.resultPrefix + " falls inside the COS input filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, "
+                    + "AIGC_COS_SUFFIXES), so every delivered soundtrack would trigger a new task; deliver to another "
+                    + "bucket or to a prefix outside the filters");
+        }
+        if (mpsOutputBucket != null && scope.overlapsInput(mpsOutputBucket, scope.outputPrefix)) {
             throw new ConfigurationException(s.string("AIGC_COS_OUTPUT_PREFIX") != null ? "AIGC_COS_OUTPUT_PREFIX" : "AIGC_MPS_COS_PATH",
                     "the output location " + mpsOutputBucket + "/" + scope.outputPrefix + " falls inside the COS input "
                             + "filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, AIGC_COS_SUFFIXES), so every result would "
@@ -40,13 +52,13 @@ public final class CosScope {
         return scope;
     }
 
-    /** Could a result written under the output prefix in the output bucket pass the input filters? */
-    private boolean outputOverlapsInput() {
-        if (!buckets.isEmpty() && !buckets.contains(outputBucket)) {
+    /** Could an audio file written under {@code prefix} in {@code bucket} pass the input filters? */
+    private boolean overlapsInput(String bucket, String prefix) {
+        if (!buckets.isEmpty() && !buckets.contains(bucket)) {
             return false;
         }
         boolean prefixOverlaps = prefixes.isEmpty() || prefixes.stream().anyMatch(
-                p -> outputPrefix.startsWith(stripLeadingSlash(p)) || stripLeadingSlash(p).startsWith(outputPrefix));
+                p -> prefix.startsWith(stripLeadingSlash(p)) || stripLeadingSlash(p).startsWith(prefix));
         boolean suffixOverlaps = suffixes.isEmpty() || suffixes.stream().anyMatch(x -> x.endsWith(".mp3")
                 || x.endsWith(".wav") || x.equals("mp3") || x.equals("wav"));
         return prefixOverlaps && suffixOverlaps;
@@ -54,6 +66,9 @@ public final class CosScope {
 
     /** Why an object is out of scope, or null when the function should act on it. */
     public String exclusionReason(String bucket, String key) {
+        if (resultBucket != null && resultBucket.equals(bucket) && key.startsWith(resultPrefix)) {
+            return "object is in the result location " + resultBucket + "/" + resultPrefix + " (recursion guard)";
+        }
         if (outputBucket != null && outputBucket.equals(bucket) && key.startsWith(outputPrefix)) {
             return "object is in the output location " + outputBucket + "/" + outputPrefix + " (recursion guard)";
         }

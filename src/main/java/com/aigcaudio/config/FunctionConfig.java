@@ -14,11 +14,12 @@ public final class FunctionConfig {
     private final HttpSettings http;
     private final IdempotencyConfig idempotency;
     private final MediaUrlSettings mediaUrls;
+    private final TrackingConfig tracking;
     private final Logger.Level logLevel;
     private final boolean logEvents;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
-                          IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, Logger.Level logLevel,
+                          IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
                           boolean logEvents) {
         this.client = client;
         this.defaults = defaults;
@@ -26,6 +27,7 @@ public final class FunctionConfig {
         this.http = http;
         this.idempotency = idempotency;
         this.mediaUrls = mediaUrls;
+        this.tracking = tracking;
         this.logLevel = logLevel;
         this.logEvents = logEvents;
     }
@@ -34,12 +36,13 @@ public final class FunctionConfig {
     public static FunctionConfig from(Settings settings) {
         ClientConfig client = ClientSettings.from(settings);
         TaskDefaults defaults = TaskDefaults.from(settings, client.service());
+        TrackingConfig tracking = TrackingConfig.from(settings, settings.string("AIGC_OUTPUT_AUDIO_FORMAT"));
         Map<String, Object> store = defaults.storeCosParam();
-        CosScope cos = CosScope.from(settings, store == null ? null : (String) store.get("CosBucketName"),
-                store == null ? null : (String) store.get("CosBucketPath"));
+        CosScope cos = CosScope.from(settings, defaults.mpsOutputBucket(),
+                store == null ? null : (String) store.get("CosBucketPath"), tracking);
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
         return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), IdempotencyConfig.from(settings),
-                MediaUrlSettings.from(settings), level, settings.bool("AIGC_LOG_EVENTS", false));
+                MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false));
     }
 
     public ClientConfig client() {
@@ -60,6 +63,10 @@ public final class FunctionConfig {
 
     public IdempotencyConfig idempotency() {
         return idempotency;
+    }
+
+    public TrackingConfig tracking() {
+        return tracking;
     }
 
     public MediaUrlSettings mediaUrls() {

@@ -116,6 +116,19 @@ public final class HttpSettings {
         return p.equals(path) || !path.equals("/") && p.endsWith(path);
     }
 
+    /** The task id of {@code <route>/<taskId>} (GET /tasks/{taskId}), or null when the path is not that. */
+    public String taskIdIn(String requestPath) {
+        if (requestPath == null) {
+            return null;
+        }
+        String p = normalise(requestPath);
+        int slash = p.lastIndexOf('/');
+        if (slash <= 0 || slash == p.length() - 1) {
+            return null;
+        }
+        return matches(p.substring(0, slash)) ? p.substring(slash + 1) : null;
+    }
+
     public int maxBodyBytes() {
         return maxBodyBytes;
     }

@@ -6,7 +6,9 @@ import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.MediaUrls;
+import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.ObjectStores;
+import com.aigcaudio.track.Tracker;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.support.Lazy;
@@ -14,6 +16,7 @@ import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.ClientConfig;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
+import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.trigger.TriggerType;
@@ -23,6 +26,7 @@ import com.aigcaudio.trigger.timer.TimerTrigger;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +43,11 @@ public final class AigcAudioFunction {
     private final HttpTrigger http;
     private final TimerTrigger timer;
     private final boolean logEvents;
+    private final Tracker tracker;
+    private final Clock clock;
+    /** The most an invocation spends on the tracker after its own work, and the least time left to try. */
+    static final Duration TRACKING_BUDGET = Duration.ofSeconds(5);
+    static final Duration TRACKING_MIN_LEFT = Duration.ofSeconds(3);
     private final Redaction redaction;
 
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
@@ -47,9 +56,8 @@ public final class AigcAudioFunction {
 
     private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
                               Clock clock) {
-        this(config, credentials, warmedUp(config, http),
-                IdempotencyStores.create(config.idempotency(),
-                        ObjectStores.state(config.idempotency(), credentials, http), clock), clock);
+        this(config, credentials, warmedUp(config, http), http, ObjectStores.state(config.idempotency(), credentials, http),
+                null, clock);
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */
@@ -62,17 +70,46 @@ public final class AigcAudioFunction {
     /** @param store the idempotency store (tests pass an in-memory one to inspect it) */
     public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
                              IdempotencyStore store, Clock clock) {
+        this(config, credentials, http, http, ObjectStores.state(config.idempotency(), credentials, http), store, clock);
+    }
+
+    /**
+     * @param api   the API's HTTP client (warmed up); {@code other} serves COS, downloads and webhooks
+     * @param state the state store; {@code store} the idempotency store on it, or null for the configured one
+     */
+    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> api,
+                              Supplier<HttpClient> other, ObjectStore state, IdempotencyStore store, Clock clock) {
+        this.clock = clock;
+        IdempotencyStore idempotency = store != null ? store : IdempotencyStores.create(config.idempotency(), state, clock);
+        Lazy<AigcAudioTasks> tasks = new Lazy<>(
+                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, api)));
+        this.tracker = Tracker.create(config.tracking(), config.client().service(), config.defaults().subAppId(), state,
+                IdempotencyStores.create(config.idempotency(), state, clock), tasks,
+                ObjectStores.results(config.tracking(), config.idempotency(), state, credentials, other),
+                ObjectStores.resultsName(config.tracking(), config.idempotency()), config.defaults().mpsOutputBucket(),
+                other, clock);
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
                 new MediaUrls(config.mediaUrls(), credentials, clock));
-        TaskSubmitter submitter = new TaskSubmitter(new Lazy<>(
-                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, http))), store,
-                config.idempotency(), clock);
+        TaskSubmitter submitter = new TaskSubmitter(tasks, idempotency, config.idempotency(), tracker, clock);
         String keyPrefix = config.idempotency().keyPrefix();
         this.cos = new CosTrigger(planner, submitter, keyPrefix, config.client().requestsPerSecond());
-        this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix);
-        this.timer = new TimerTrigger(planner, submitter, keyPrefix);
+        this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix, tracker);
+        this.timer = new TimerTrigger(planner, submitter, keyPrefix, tracker, config.tracking().trackerTrigger());
         this.logEvents = config.logEvents();
         this.redaction = new Redaction(Collections.singletonList(config.http().token()));
+    }
+
+    /**
+     * An asynchronous invocation with time left also moves the tracker on, for at most
+     * {@link #TRACKING_BUDGET}, so soundtracks arrive even without a tracker timer.
+     */
+    private void trackWithTimeLeft(Invocation invocation) {
+        Duration left = invocation.deadline().remaining();
+        if (left.compareTo(TRACKING_MIN_LEFT) < 0) {
+            return;
+        }
+        Deadline budget = Deadline.after(clock, left.compareTo(TRACKING_BUDGET) < 0 ? left : TRACKING_BUDGET);
+        LOG.info("tracker run at the end of the invocation", "tracker", tracker.run(budget).toJson());
     }
 
     /**
@@ -95,11 +132,17 @@ public final class AigcAudioFunction {
             switch (type) {
                 case COS:
                     result = cos.handle(map, invocation);
+                    trackWithTimeLeft(invocation);
                     break;
                 case TIMER:
+                    boolean trackerTick = timer.isTrackerTick(map);
                     result = timer.handle(map, invocation);
+                    if (!trackerTick) {
+                        trackWithTimeLeft(invocation);
+                    }
                     break;
                 default:
+                    // A caller is waiting for the answer: no tracker run here (GET /tasks/{id} checks live).
                     result = http.handle(map, invocation);
             }
             LOG.info("invocation done", "failed", result.failed(), "duration_ms", (System.nanoTime() - started) / 1_000_000);

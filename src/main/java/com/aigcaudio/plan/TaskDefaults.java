@@ -144,4 +144,16 @@ public final class TaskDefaults {
     public Map<String, Object> storeCosParam() {
         return (Map<String, Object>) parameters.get("StoreCosParam");
     }
+
+    /** MPS StoreCosParam's bucket (MPS writes results there itself), or null. */
+    public String mpsOutputBucket() {
+        Map<String, Object> store = storeCosParam();
+        return store == null ? null : (String) store.get("CosBucketName");
+    }
+
+    /** VOD SubAppId as configured, or null: status queries name the same application. */
+    public Long subAppId() {
+        Object id = parameters.get("SubAppId");
+        return id instanceof Number ? ((Number) id).longValue() : null;
+    }
 }

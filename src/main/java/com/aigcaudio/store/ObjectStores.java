@@ -1,6 +1,7 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 
 import java.net.http.HttpClient;
@@ -20,5 +21,27 @@ public final class ObjectStores {
             default:
                 return new MemoryObjectStore();
         }
+    }
+
+    /**
+     * Where the tracker copies soundtracks: AIGC_RESULT_COS_BUCKET when set; otherwise the local or memory state
+     * store (a local run's soundtracks land in .aigc-local/); with COS state and no result bucket, nowhere (the
+     * service's own, expiring URL is recorded).
+     */
+    public static ObjectStore results(TrackingConfig tracking, IdempotencyConfig state, ObjectStore stateStore,
+                                      CredentialsProvider credentials, Supplier<HttpClient> http) {
+        if (tracking.resultBucket() != null) {
+            return new CosObjectStore(tracking.resultEndpoint(), tracking.resultBucket(), tracking.resultRegion(),
+                    credentials, http);
+        }
+        return state.store() == IdempotencyConfig.StoreKind.COS ? null : stateStore;
+    }
+
+    /** How results name the store {@link #results} chose. */
+    public static String resultsName(TrackingConfig tracking, IdempotencyConfig state) {
+        if (tracking.resultBucket() != null) {
+            return tracking.resultBucket();
+        }
+        return state.store() == IdempotencyConfig.StoreKind.COS ? null : state.store().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
+import com.aigcaudio.track.Tracker;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
 import com.aigcaudio.tencent.aigc.CreatedTask;
 import com.aigcaudio.tencent.client.ApiException;
@@ -27,14 +28,18 @@ public final class TaskSubmitter {
 
     private final Supplier<AigcAudioTasks> tasks;
     private final ClaimGuard guard;
+    private final Tracker tracker;
 
     /**
      * @param tasks the API client, built on first use so that invocations that call nothing never pay for it
      * @param store where idempotency records live
      */
-    public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config, Clock clock) {
+    /** @param tracker follows every created task to its result */
+    public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config,
+                         Tracker tracker, Clock clock) {
         this.tasks = tasks;
         this.guard = new ClaimGuard(store, config, clock);
+        this.tracker = tracker;
     }
 
     /**
@@ -58,22 +63,24 @@ public final class TaskSubmitter {
             LOG.debug("task planned", "source", source, "prompt", Redaction.truncate(plan.task().prompt(), PROMPT_LOG_CHARS));
         }
         if (item.key() == null) {
-            return create(source, plan.task(), deadline);
+            return create(item, plan.task(), deadline);
         }
         Logger.putContext("idempotency_key", item.key().hash());
         try {
-            return guard.run(item, deadline, () -> create(source, plan.task(), deadline));
+            return guard.run(item, deadline, () -> create(item, plan.task(), deadline));
         } finally {
             Logger.removeContext("idempotency_key");
         }
     }
 
-    private TaskOutcome create(String source, CreateAigcAudioTask task, Deadline deadline) {
+    private TaskOutcome create(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
+        String source = item.source();
         long started = System.nanoTime();
         try {
             CreatedTask created = tasks.get().create(task, deadline);
             LOG.info("task created", "source", source, "task_id", created.taskId(), "request_id", created.requestId(),
                     "attempts", created.attempts(), "duration_ms", (System.nanoTime() - started) / 1_000_000);
+            tracker.track(created.taskId(), created.requestId(), source, item.resultName(), deadline);
             return TaskOutcome.created(source, created.taskId(), created.requestId());
         } catch (InvalidRequestException e) {
             return TaskOutcome.failed(source, invalid(e), "invalid task parameters");

@@ -11,12 +11,19 @@ public final class WorkItem {
     private final IdempotencyKey key;
     private final String payloadHash;
     private final Supplier<Plan> planning;
+    private final String resultName;
 
-    public WorkItem(String source, IdempotencyKey key, String payloadHash, Supplier<Plan> planning) {
+    /** @param resultName the delivered soundtrack's name under the result prefix (a COS key), or null: by TaskId */
+    public WorkItem(String source, IdempotencyKey key, String payloadHash, Supplier<Plan> planning, String resultName) {
         this.source = source;
         this.key = key;
         this.payloadHash = payloadHash;
         this.planning = planning;
+        this.resultName = resultName;
+    }
+
+    public String resultName() {
+        return resultName;
     }
 
     public String source() {

@@ -139,7 +139,7 @@ public final class CosTrigger {
                     record.problem, null, null), "the record is malformed");
         }
         return submitter.submit(new WorkItem(object.source(), IdempotencyKey.forCosObject(keyPrefix, object,
-                object.eventTime()), null, () -> planner.forCosObject(object)), invocation.deadline());
+                object.eventTime()), null, () -> planner.forCosObject(object), object.key()), invocation.deadline());
     }
 
     /** One record, decoded once: the object, or why it is malformed. */

@@ -13,6 +13,7 @@ import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.tencent.signing.Hashing;
+import com.aigcaudio.track.Tracker;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.nio.charset.StandardCharsets;
@@ -36,14 +37,17 @@ public final class HttpTrigger {
     private final String keyPrefix;
     private final Cors cors;
     private final CallerPolicy policy;
+    private final TaskStatusResource status;
 
-    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
+    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix,
+                       Tracker tracker) {
         this.settings = settings;
         this.planner = planner;
         this.submitter = submitter;
         this.keyPrefix = keyPrefix;
         this.cors = new Cors(settings.corsOrigins());
         this.policy = new CallerPolicy(settings);
+        this.status = new TaskStatusResource(tracker);
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -85,8 +89,16 @@ public final class HttpTrigger {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
         }
+        String taskId = settings.taskIdIn(request.path());
+        if (taskId != null) {
+            if (!"GET".equalsIgnoreCase(request.method())) {
+                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
+            }
+            return status.get(taskId, invocation.deadline());
+        }
         if (!settings.matches(request.path())) {
-            return HttpResponses.error(404, "NotFound", "no route for " + request.path() + "; POST " + settings.path());
+            return HttpResponses.error(404, "NotFound", "no route for " + request.path() + "; POST " + settings.path()
+                    + ", GET " + settings.path() + "/{taskId}");
         }
         if (!"POST".equalsIgnoreCase(request.method())) {
             return HttpResponses.error(405, "MethodNotAllowed", "use POST", null, null, Map.of("Allow", "POST"));
@@ -121,17 +133,21 @@ public final class HttpTrigger {
                 () -> {
                     policy.check(spec);
                     return Plan.of(planner.forSpec(spec, Map.of()));
-                });
-        return toResponse(submitter.submit(item, invocation.deadline()));
+                }, null);
+        return toResponse(submitter.submit(item, invocation.deadline()), request.path());
     }
 
-    private static Map<String, Object> toResponse(TaskOutcome outcome) {
+    private static Map<String, Object> toResponse(TaskOutcome outcome, String path) {
         if (outcome.taskId() != null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("taskId", outcome.taskId());
             body.put("requestId", outcome.requestId());
-            return HttpResponses.json(202, body, outcome.status() == TaskOutcome.Status.DUPLICATE
-                    ? Map.of("Idempotent-Replayed", "true") : Map.of());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Location", (path.endsWith("/") ? path : path + "/") + outcome.taskId());
+            if (outcome.status() == TaskOutcome.Status.DUPLICATE) {
+                headers.put("Idempotent-Replayed", "true");
+            }
+            return HttpResponses.json(202, body, headers);
         }
         TaskOutcome.Failure f = outcome.failure();
         switch (f.code()) {

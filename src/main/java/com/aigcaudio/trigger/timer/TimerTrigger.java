@@ -10,6 +10,8 @@ import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.track.Tracker;
+import com.aigcaudio.track.TrackerReport;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.util.LinkedHashMap;
@@ -23,19 +25,37 @@ public final class TimerTrigger {
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
     private final String keyPrefix;
+    private final Tracker tracker;
+    private final String trackerTrigger;
+    static final String TRACK_MESSAGE = "track";
 
-    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix) {
+    /** @param trackerTrigger the trigger name of the timer that runs the tracker */
+    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix, Tracker tracker,
+                        String trackerTrigger) {
         this.planner = planner;
         this.submitter = submitter;
         this.keyPrefix = keyPrefix;
+        this.tracker = tracker;
+        this.trackerTrigger = trackerTrigger;
+    }
+
+    /** A tracker timer is told apart by its trigger name (AIGC_TRACKER_TRIGGER) or the message {@code track}. */
+    public boolean isTrackerTick(Map<?, ?> event) {
+        TimerEvent timer = TimerEvent.decode(event);
+        return trackerTrigger.equals(timer.triggerName()) || TRACK_MESSAGE.equals(timer.message().trim());
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
+        if (isTrackerTick(event)) {
+            TrackerReport report = tracker.run(invocation.deadline());
+            // A store that could not be read is worth SCF's retry; records left for lack of time are not.
+            return new InvocationResult(Map.of("tracker", report.toJson()), report.storeFailed());
+        }
         TimerEvent timer = TimerEvent.decode(event);
         String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
                 IdempotencyKey.forTimer(keyPrefix, timer.triggerName(), timer.time()), null,
-                () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer)))), invocation.deadline());
+                () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer))), null), invocation.deadline());
         // As for a COS record: only a failure a redelivery can fix fails the invocation. A permanently invalid
         // message, or an unknown outcome whose retry could create a second paid task, is reported, not retried.
         return new InvocationResult(outcome.toJson(), outcome.retryableFailure());

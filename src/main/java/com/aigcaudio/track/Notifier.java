@@ -1,0 +1,69 @@
+package com.aigcaudio.track;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.tencent.signing.Hashing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * POSTs a terminal state to AIGC_NOTIFY_URL as JSON, signed: {@code X-Aigc-Timestamp} (epoch seconds) and
+ * {@code X-Aigc-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" keyed by AIGC_NOTIFY_SECRET>}. A receiver
+ * recomputes it, compares in constant time, and rejects timestamps more than 5 minutes old. 2xx is delivered;
+ * anything else, or no answer, is tried again on a later run (at least once).
+ */
+final class Notifier {
+    static final String TIMESTAMP = "X-Aigc-Timestamp";
+    static final String SIGNATURE = "X-Aigc-Signature";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final URI url;
+    private final byte[] secret;
+    private final Supplier<HttpClient> http;
+    private final Clock clock;
+
+    Notifier(URI url, String secret, Supplier<HttpClient> http, Clock clock) {
+        this.url = url;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.http = http;
+        this.clock = clock;
+    }
+
+    static String signature(byte[] secret, long timestamp, byte[] body) {
+        return "sha256=" + Hashing.hex(Hashing.hmac("HmacSHA256", secret,
+                timestamp + "." + new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** @return whether the receiver accepted it */
+    boolean send(Map<String, Object> payload, Deadline deadline) {
+        Duration timeout = deadline.cap(TIMEOUT);
+        if (timeout.toMillis() < 100) {
+            return false;
+        }
+        byte[] body = Json.toBytes(payload);
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(TIMESTAMP, Long.toString(timestamp))
+                .header(SIGNATURE, signature(secret, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            int status = http.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

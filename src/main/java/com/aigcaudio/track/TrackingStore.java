@@ -1,0 +1,69 @@
+package com.aigcaudio.track;
+
+import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tracking records as JSON objects in the state store: {@code aigc-tracking/open/<taskId>.json} while a tracker
+ * run has work on them, then {@code aigc-tracking/closed/<taskId>.json}, so a run lists only open records.
+ */
+public final class TrackingStore {
+    static final String PREFIX = "aigc-tracking/";
+    private static final String OPEN = PREFIX + "open/";
+    private static final String CLOSED = PREFIX + "closed/";
+    private static final String JSON = "application/json";
+
+    private final ObjectStore objects;
+
+    public TrackingStore(ObjectStore objects) {
+        this.objects = objects;
+    }
+
+    /** Writes the record where it belongs (open or closed) and removes it from the other place. */
+    public void save(TrackingRecord record, Deadline deadline) {
+        String key = (record.open() ? OPEN : CLOSED) + file(record.taskId);
+        objects.put(key, ObjectStore.Body.of(record.toJson()), JSON, Map.of(), false, deadline);
+        if (!record.open()) {
+            objects.delete(OPEN + file(record.taskId), deadline);
+        }
+    }
+
+    /** The record of a task this function created, or null. */
+    public TrackingRecord get(String taskId, Deadline deadline) {
+        byte[] open = objects.get(OPEN + file(taskId), deadline);
+        if (open != null) {
+            return TrackingRecord.fromJson(open);
+        }
+        byte[] closed = objects.get(CLOSED + file(taskId), deadline);
+        return closed == null ? null : TrackingRecord.fromJson(closed);
+    }
+
+    /** The task ids of every open record (listing pages through the store). */
+    public List<String> openTaskIds(Deadline deadline) {
+        List<String> ids = new ArrayList<>();
+        for (String key : objects.list(OPEN, deadline)) {
+            if (key.endsWith(".json")) {
+                ids.add(key.substring(OPEN.length(), key.length() - ".json".length()));
+            }
+        }
+        return ids;
+    }
+
+    /** The open record, or null when it was closed meanwhile (by another tracker). */
+    TrackingRecord getOpen(String taskId, Deadline deadline) {
+        byte[] open = objects.get(OPEN + file(taskId), deadline);
+        return open == null ? null : TrackingRecord.fromJson(open);
+    }
+
+    private static String file(String taskId) {
+        if (!taskId.matches("[A-Za-z0-9_.-]{1,256}")) {
+            throw new StoreUnavailableException("not a task id: " + taskId, null);
+        }
+        return taskId + ".json";
+    }
+}
