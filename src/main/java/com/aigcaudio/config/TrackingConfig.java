@@ -1,6 +1,7 @@
 package com.aigcaudio.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Following tasks to their result: where soundtracks are delivered, how big they may be, which timer runs the
@@ -18,10 +19,11 @@ public final class TrackingConfig {
     private final String trackerTrigger;
     private final URI notifyUrl;
     private final String notifySecret;
+    private final Duration firstCheck;
 
     public TrackingConfig(String resultBucket, String resultRegion, URI resultEndpoint, String resultPrefix,
                           String resultFormat, long maxResultBytes, String trackerTrigger, URI notifyUrl,
-                          String notifySecret) {
+                          String notifySecret, Duration firstCheck) {
         this.resultBucket = resultBucket;
         this.resultRegion = resultRegion;
         this.resultEndpoint = resultEndpoint;
@@ -31,12 +33,13 @@ public final class TrackingConfig {
         this.trackerTrigger = trackerTrigger;
         this.notifyUrl = notifyUrl;
         this.notifySecret = notifySecret;
+        this.firstCheck = firstCheck;
     }
 
     /**
      * Reads AIGC_RESULT_COS_BUCKET, AIGC_RESULT_COS_REGION (default TENCENTCLOUD_REGION), AIGC_RESULT_COS_ENDPOINT,
      * AIGC_RESULT_PREFIX, AIGC_RESULT_FORMAT, AIGC_RESULT_MAX_BYTES, AIGC_TRACKER_TRIGGER, AIGC_NOTIFY_URL and
-     * AIGC_NOTIFY_SECRET.
+     * AIGC_NOTIFY_SECRET, AIGC_TRACKER_FIRST_CHECK_MS.
      *
      * @param outputFormat AIGC_OUTPUT_AUDIO_FORMAT, the default result format
      */
@@ -66,7 +69,8 @@ public final class TrackingConfig {
         }
         return new TrackingConfig(bucket, region, endpoint, prefix, format,
                 s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024),
-                s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER), notify, secret);
+                s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER), notify, secret,
+                s.millis("AIGC_TRACKER_FIRST_CHECK_MS", Duration.ofSeconds(10), 100, 300_000));
     }
 
     /** The bucket soundtracks are copied to, or null: then they go to the local or memory state store, if any. */
@@ -98,6 +102,11 @@ public final class TrackingConfig {
     /** A timer with this trigger name (or the message "track") runs the tracker instead of creating a task. */
     public String trackerTrigger() {
         return trackerTrigger;
+    }
+
+    /** The first interval between checks of a task; each later one doubles, up to 5 minutes. */
+    public Duration firstCheck() {
+        return firstCheck;
     }
 
     public URI notifyUrl() {

@@ -32,7 +32,6 @@ import java.util.function.Supplier;
  */
 public final class Tracker {
     private static final Logger LOG = Logger.get(Tracker.class);
-    static final Duration FIRST_CHECK = Duration.ofSeconds(10);
     static final Duration MAX_INTERVAL = Duration.ofMinutes(5);
     /** Less than this left, a run stops: one check may take a query, a download and an upload. */
     static final Duration RESERVE = Duration.ofMillis(1500);
@@ -46,9 +45,10 @@ public final class Tracker {
     private final Notifier notifier;
     private final IdempotencyStore claims;
     private final Clock clock;
+    private final Duration firstCheck;
 
     Tracker(TrackingStore store, Supplier<AigcAudioTasks> tasks, Service service, Long subAppId,
-            ResultDelivery delivery, Notifier notifier, IdempotencyStore claims, Clock clock) {
+            ResultDelivery delivery, Notifier notifier, IdempotencyStore claims, Clock clock, Duration firstCheck) {
         this.store = store;
         this.tasks = tasks;
         this.service = service;
@@ -57,6 +57,7 @@ public final class Tracker {
         this.notifier = notifier;
         this.claims = claims;
         this.clock = clock;
+        this.firstCheck = firstCheck;
     }
 
     /**
@@ -74,7 +75,8 @@ public final class Tracker {
                 new ResultDownload(http, config.maxResultBytes()), mpsOutputBucket);
         Notifier notifier = config.notifyUrl() == null ? null
                 : new Notifier(config.notifyUrl(), config.notifySecret(), http, clock);
-        return new Tracker(new TrackingStore(state), tasks, service, subAppId, delivery, notifier, claims, clock);
+        return new Tracker(new TrackingStore(state), tasks, service, subAppId, delivery, notifier, claims, clock,
+                config.firstCheck());
     }
 
     /**
@@ -87,7 +89,7 @@ public final class Tracker {
         try {
             store.save(TrackingRecord.created(taskId, service.signingName(), requestId, source,
                     resultName == null ? "tasks/" + taskId : resultName, now,
-                    now.plus(FIRST_CHECK)), deadline);
+                    now.plus(firstCheck)), deadline);
         } catch (StoreUnavailableException e) {
             LOG.error("could not record the task for tracking", "task_id", taskId, "source", source, "error", e.getMessage());
         }
@@ -245,9 +247,9 @@ public final class Tracker {
         return service == Service.VOD ? Duration.ofDays(3) : Duration.ofHours(12);
     }
 
-    /** 10 s, 20 s, 40 s … capped at 5 minutes. */
-    static Duration interval(int attempts) {
-        Duration interval = FIRST_CHECK.multipliedBy(1L << Math.min(attempts, 10));
+    /** 10 s, 20 s, 40 s … (from AIGC_TRACKER_FIRST_CHECK_MS) capped at 5 minutes. */
+    Duration interval(int attempts) {
+        Duration interval = firstCheck.multipliedBy(1L << Math.min(attempts, 10));
         return interval.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval;
     }
 

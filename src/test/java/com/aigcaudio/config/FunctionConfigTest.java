@@ -23,6 +23,30 @@ class FunctionConfigTest {
     }
 
     @Test
+    void from_resultLocationInsideTheInputFilters_isRefusedAtStart() {
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                () -> load(Map.of("AIGC_RESULT_COS_BUCKET", "videos-1250000000", "TENCENTCLOUD_REGION", "ap-guangzhou",
+                        "AIGC_COS_PREFIXES", "incoming/", "AIGC_RESULT_PREFIX", "incoming/soundtracks/")));
+        assertTrue(e.getMessage().contains("AIGC_RESULT_PREFIX"), e.getMessage());
+    }
+
+    @Test
+    void cosScope_deliveredSoundtrack_isSkippedAsItsOwnOutput() {
+        FunctionConfig config = load(Map.of("AIGC_RESULT_COS_BUCKET", "videos-1250000000",
+                "TENCENTCLOUD_REGION", "ap-guangzhou", "AIGC_COS_PREFIXES", "incoming/"));
+        assertTrue(config.cos().exclusionReason("videos-1250000000", "soundtracks/incoming/a.mp4.mp3")
+                .contains("result location"));
+        assertNull(config.cos().exclusionReason("videos-1250000000", "incoming/a.mp4"));
+    }
+
+    @Test
+    void from_notifyUrlWithoutSecret_isRefused() {
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                () -> load(Map.of("AIGC_NOTIFY_URL", "https://hooks.example.com/aigc")));
+        assertTrue(e.getMessage().contains("AIGC_NOTIFY_SECRET"), e.getMessage());
+    }
+
+    @Test
     void from_nothingSet_usesVodDefaults() {
         FunctionConfig config = load(Map.of());
         assertEquals(Service.VOD, config.client().service());

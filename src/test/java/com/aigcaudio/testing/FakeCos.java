@@ -77,6 +77,17 @@ public final class FakeCos implements AutoCloseable {
         return out;
     }
 
+    /** The PUT requests to a path (decoded, with leading '/'), oldest first. */
+    public java.util.List<LoggedRequest> puts(String path) {
+        java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
+        for (ServeEvent e : server.getAllServeEvents()) {
+            if (e.getRequest().getMethod().getName().equals("PUT") && URI.create(e.getRequest().getUrl()).getPath().equals(path)) {
+                out.add(e.getRequest());
+            }
+        }
+        return out;
+    }
+
     /** When the last request arrived, epoch milliseconds (0 if none). */
     public long lastRequestMillis() {
         return server.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElse(0);

@@ -36,6 +36,7 @@ public final class Main {
     static final int OK = 0;
     static final int HANDLER_FAILED = 1;
     static final int USAGE = 2;
+    private static final java.time.Duration FOLLOW_LIMIT = java.time.Duration.ofMinutes(3);
 
     private Main() {
     }
@@ -60,17 +61,19 @@ public final class Main {
         if (args.length >= 1 && "emulator".equals(args[0])) {
             return EmulatorCommand.run(args, out, err, settings);
         }
-        if (args.length != 2 || !"invoke".equals(args[0])) {
-            err.println("usage: java -jar aigc-audio-function.jar invoke EVENT.json");
+        boolean follow = args.length == 3 && "--follow".equals(args[1]);
+        if (!(args.length == 2 || follow) || !"invoke".equals(args[0])) {
+            err.println("usage: java -jar aigc-audio-function.jar invoke [--follow] EVENT.json");
             err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
             return USAGE;
         }
         Logger.configure(err, Logger.Level.INFO);
+        String eventName = args[args.length - 1];
         byte[] eventFile;
         try {
-            eventFile = Files.readAllBytes(Path.of(args[1]));
+            eventFile = Files.readAllBytes(Path.of(eventName));
         } catch (IOException e) {
-            err.println("cannot read " + args[1] + ": " + e);
+            err.println("cannot read " + eventName + ": " + e);
             return USAGE;
         }
         AigcEmulator emulator = null;
@@ -79,7 +82,9 @@ public final class Main {
             CredentialsProvider credentials = environment;
             if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
                 Service service = ClientSettings.service(settings);
-                emulator = AigcEmulator.start(service);
+                emulator = AigcEmulator.start(service, 0, null,
+                        settings.millis("AIGC_EMULATOR_RUNNING_MS", AigcEmulator.RUNNING_AFTER, 0, 600_000),
+                        settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000));
                 err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
                         + " emulator at " + emulator.endpoint() + " (no real task is created).");
                 String endpoint = emulator.endpoint().toString();
@@ -90,13 +95,18 @@ public final class Main {
             Logger.configure(err, config.logLevel());
             // Built before the event is parsed: as on SCF, the connection warm-up starts first.
             ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials), Clock.systemUTC());
-            Map<String, Object> event = parseEvent(args[1], eventFile, err);
+            Map<String, Object> event = parseEvent(eventName, eventFile, err);
             if (event == null) {
                 return USAGE;
             }
-            Map<String, Object> result = handler.handle(event, new LocalContext(
-                    "local-" + UUID.randomUUID(), (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000)));
+            int timeLimitMs = (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000);
+            Map<String, Object> result = handler.handle(event, new LocalContext("local-" + UUID.randomUUID(), timeLimitMs));
             out.println(Json.toString(result));
+            if (follow) {
+                Map<String, Object> settled = Follow.untilSettled(handler, config.tracking().trackerTrigger(),
+                        FOLLOW_LIMIT, timeLimitMs, err);
+                err.println("--follow: " + (settled == null ? "stopped" : "every task settled; tracker " + Json.toString(settled)));
+            }
             return OK;
         } catch (InvocationFailedException e) {
             out.println(Json.toString(e.result()));
@@ -111,6 +121,10 @@ public final class Main {
         } catch (IOException e) {
             err.println("cannot start the emulator: " + e);
             return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("--follow: interrupted");
+            return OK;
         } finally {
             if (emulator != null) {
                 emulator.close();
@@ -142,8 +156,15 @@ public final class Main {
         return map;
     }
 
+    /** The endpoint is the emulator's, and its tasks are checked after 1 s, not 10 (it finishes them in seconds). */
     private static java.util.function.UnaryOperator<String> withEndpoint(Settings base, String endpoint) {
-        return name -> "AIGC_ENDPOINT".equals(name) ? endpoint : base.lookup().apply(name);
+        return name -> {
+            if ("AIGC_ENDPOINT".equals(name)) {
+                return endpoint;
+            }
+            String value = base.lookup().apply(name);
+            return value == null && "AIGC_TRACKER_FIRST_CHECK_MS".equals(name) ? "1000" : value;
+        };
     }
 
 }

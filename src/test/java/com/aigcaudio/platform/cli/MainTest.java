@@ -54,6 +54,36 @@ class MainTest {
     }
 
     @Test
+    void localFlow_uploadThenTrackerTimer_putsAPlayableSoundtrackOnDisk() throws Exception {
+        env.put("AIGC_EMULATOR_RUNNING_MS", "100");
+        env.put("AIGC_EMULATOR_DONE_MS", "300");
+        env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
+        assertEquals(Main.OK, run("invoke", "events/cos-video-upload.json"), stderr());
+        Thread.sleep(400);
+
+        assertEquals(Main.OK, run("invoke", "events/timer-tracker.json"), stderr());
+
+        Path soundtrack = localDir.resolve("soundtracks/incoming/holiday.mp4.wav");
+        assertTrue(Files.exists(soundtrack), stderr());
+        byte[] wav = Files.readAllBytes(soundtrack);
+        assertEquals("RIFF", new String(wav, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("WAVE", new String(wav, 8, 4, StandardCharsets.US_ASCII));
+        assertTrue(wav.length > 16_000, "seconds of audio, not a stub: " + wav.length);
+        assertTrue(stdout().contains("\"done\":1"), stdout());
+    }
+
+    @Test
+    void invokeFollow_waitsForTheSoundtrack() {
+        env.put("AIGC_EMULATOR_RUNNING_MS", "100");
+        env.put("AIGC_EMULATOR_DONE_MS", "300");
+
+        assertEquals(Main.OK, run("invoke", "--follow", "events/cos-video-upload.json"), stderr());
+
+        assertTrue(Files.exists(localDir.resolve("soundtracks/incoming/holiday.mp4.wav")), stderr());
+        assertTrue(stderr().contains("every task settled"), stderr());
+    }
+
+    @Test
     void invoke_deadLetterMessage_replaysTheEventInItsBody() {
         int exit = run("invoke", "events/replay/scf-dead-letter.json");
 

@@ -1,0 +1,289 @@
+package com.aigcaudio.track;
+
+import com.aigcaudio.json.Json;
+import com.aigcaudio.testing.FakeCos;
+import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.FunctionHarness;
+import com.aigcaudio.testing.IndependentCosVerifier;
+import com.aigcaudio.testing.LocalHttp;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import static com.aigcaudio.testing.FakeTencentCloud.json;
+import static com.aigcaudio.testing.FakeTencentCloud.success;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole loop through the function: a COS upload creates a task and its tracking record (COS state in FakeCos),
+ * the tracker timer polls WireMock's DescribeTaskDetail, downloads the result from a local file server and writes
+ * it to the result bucket (FakeCos, every signature checked); GET /tasks/{id} reports it.
+ */
+class TrackerTest {
+    private static final String TASK = "251441341-AigcAudioTask-tracked";
+    private static final String TOKEN = "local-demo-token-0123456789";
+    private static final String SECRET = "webhook-secret-0123456789";
+    private final FakeTencentCloud vod = new FakeTencentCloud("vod");
+    private final FakeCos cos = new FakeCos();
+    private final LocalHttp files;
+    private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
+    private final Map<String, Object> upload = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
+    private final Map<String, Object> trackerTick = FunctionHarness.load(Path.of("events/timer-tracker.json"));
+
+    TrackerTest() throws Exception {
+        files = new LocalHttp();
+        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
+        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
+        env.put("AIGC_IDEMPOTENCY_COS_REGION", "ap-guangzhou");
+        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_RESULT_COS_BUCKET", "videos-1250000000");
+        env.put("AIGC_RESULT_COS_REGION", "ap-guangzhou");
+        env.put("AIGC_RESULT_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_COS_PREFIXES", "incoming/");
+        env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "req-create"))));
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            vod.assertAllSigned();
+            assertEquals(0, cos.badSignatures(), "every COS request signed correctly");
+        } finally {
+            vod.close();
+            cos.close();
+            files.close();
+        }
+    }
+
+    private void describeAnswers(String response) {
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":" + response + "}")));
+    }
+
+    private void finishedWith(String path) {
+        describeAnswers("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{"
+                + "\"StorageMode\":\"Temporary\",\"FileType\":\"mp3\",\"FileUrl\":\"" + files.url(path) + "\"}]}},"
+                + "\"RequestId\":\"req-d\"}");
+    }
+
+    private FunctionHarness.Outcome tick() throws InterruptedException {
+        Thread.sleep(150);
+        return new FunctionHarness(env).invoke(trackerTick);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> getTask(String taskId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", "GET");
+        event.put("path", "/tasks/" + taskId);
+        event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
+        Map<String, Object> response = new FunctionHarness(env).invoke(event).result;
+        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) Json.parse((String) response.get("body")));
+        answer.put("statusCode", response.get("statusCode"));
+        return answer;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void upload_thenTrackerTimer_deliversTheSoundtrackNextToItWithMetadata() throws Exception {
+        byte[] mp3 = "ID3 fake mp3 bytes".getBytes(StandardCharsets.UTF_8);
+        files.file("/r/a.mp3", 200, "audio/mpeg", mp3);
+        new FunctionHarness(env).invoke(upload);
+        describeAnswers("{\"Status\":\"PROCESSING\",\"AigcAudioTask\":{\"Progress\":30},\"RequestId\":\"r\"}");
+
+        Map<String, Object> running = getTask(TASK);
+        assertEquals("running", running.get("status"));
+        assertEquals(30, ((Number) running.get("progress")).intValue());
+
+        finishedWith("/r/a.mp3");
+        FunctionHarness.Outcome run = tick();
+
+        assertEquals(1, ((Number) ((Map<String, Object>) run.result.get("tracker")).get("done")).intValue(), Json.toString(run.result));
+        List<LoggedRequest> puts = cos.puts("/soundtracks/incoming/holiday.mp4.mp3");
+        assertEquals(1, puts.size());
+        assertEquals(TASK, puts.get(0).getHeader("x-cos-meta-aigc-task-id"));
+        assertTrue(puts.get(0).getHeader("x-cos-meta-aigc-source").contains("holiday.mp4"));
+        assertEquals("audio/mpeg", puts.get(0).getHeader("Content-Type"));
+        assertEquals(new String(mp3, StandardCharsets.UTF_8), puts.get(0).getBodyAsString());
+
+        Map<String, Object> done = getTask(TASK);
+        assertEquals(200, done.get("statusCode"));
+        assertEquals("done", done.get("status"));
+        Map<String, Object> result = (Map<String, Object>) done.get("result");
+        assertEquals("soundtracks/incoming/holiday.mp4.mp3", result.get("key"));
+        assertEquals("videos-1250000000", result.get("bucket"));
+        String url = (String) result.get("url");
+        assertTrue(url.startsWith("https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/soundtracks/incoming/holiday.mp4.mp3?"), url);
+        assertNull(new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)
+                .presignedUrlProblem(url, Instant.now().getEpochSecond() + 3500), "valid for an hour");
+        assertEquals(1, files.hits("/r/a.mp3"), "downloaded once");
+
+        tick();
+        assertEquals(1, files.hits("/r/a.mp3"), "a closed record is not polled again");
+        assertEquals(0, vod.requests().stream().filter(r -> "DescribeTaskDetail".equals(r.getHeader("X-TC-Action"))
+                && r.getLoggedDate().after(puts.get(0).getLoggedDate())).count(), "no query after delivery");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contentReviewRefusal_isFailedSayingSo() throws Exception {
+        new FunctionHarness(env).invoke(upload);
+        describeAnswers("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":10010,\"ErrCodeExt\":"
+                + "\"InvalidParameter.VoilationContent\",\"Message\":\"prompt refused\"},\"RequestId\":\"r\"}");
+        tick();
+
+        Map<String, Object> failed = getTask(TASK);
+        assertEquals("failed", failed.get("status"));
+        Map<String, Object> error = (Map<String, Object>) failed.get("error");
+        assertEquals(Boolean.TRUE, error.get("review"));
+        assertTrue(((String) error.get("message")).startsWith("content review refused"), String.valueOf(error));
+        assertEquals("InvalidParameter.VoilationContent", error.get("codeExt"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void resultProblems_areFailedWithTheirReason() throws Exception {
+        String[][] cases = {{"/gone.mp3", "404", "audio/mpeg", "ResultUnavailable"},
+                {"/page.html", "200", "text/html", "ResultNotAudio"},
+                {"/big.mp3", "200", "audio/mpeg", "ResultTooLarge"}};
+        env.put("AIGC_RESULT_MAX_BYTES", "2048");
+        files.file("/page.html", 200, "text/html", "<html>".getBytes(StandardCharsets.UTF_8));
+        files.file("/big.mp3", 200, "audio/mpeg", new byte[4096]);
+        for (String[] c : cases) {
+            String task = "251441341-AigcAudioTask-" + c[3];
+            vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(task, "r"))));
+            Map<String, Object> other = Json.parseObject(Json.toString(upload).replace("holiday.mp4", c[3] + ".mp4"));
+            new FunctionHarness(env).invoke(other);
+        }
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{}")));
+        for (String[] c : cases) {
+            vod.stub(vod.action("DescribeTaskDetail").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                    .containing(c[3])).willReturn(json("{\"Response\":{\"Status\":\"FINISH\",\"AigcAudioTask\":{"
+                    + "\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{\"FileUrl\":\"" + files.url(c[0]) + "\"}]}},"
+                    + "\"RequestId\":\"r\"}}")));
+        }
+        tick();
+
+        for (String[] c : cases) {
+            Map<String, Object> failed = getTask("251441341-AigcAudioTask-" + c[3]);
+            assertEquals("failed", failed.get("status"), c[3]);
+            assertEquals(c[3], ((Map<String, Object>) failed.get("error")).get("code"));
+        }
+        assertTrue(cos.puts("/soundtracks/incoming/ResultTooLarge.mp4.mp3").isEmpty(), "nothing partial written");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void recordOlderThanTheQueryWindow_expiresWithoutAnApiCall() throws Exception {
+        String old = "251441341-AigcAudioTask-old";
+        long created = Instant.now().minus(4, ChronoUnit.DAYS).toEpochMilli();
+        cos.objects().put("/aigc-tracking/open/" + old + ".json", ("{\"taskId\":\"" + old + "\",\"service\":\"vod\","
+                + "\"source\":\"cos://videos-1250000000/incoming/old.mp4\",\"resultName\":\"incoming/old.mp4\","
+                + "\"createdAt\":" + created + ",\"state\":\"RUNNING\",\"attempts\":40,\"nextCheckAt\":" + created
+                + ",\"notifyPending\":false,\"notifyAttempts\":0}").getBytes(StandardCharsets.UTF_8));
+
+        tick();
+
+        Map<String, Object> expired = getTask(old);
+        assertEquals("expired", expired.get("status"));
+        assertTrue(((String) ((Map<String, Object>) expired.get("error")).get("message")).contains("72 h"), String.valueOf(expired));
+        assertEquals(0, vod.requests().stream().filter(r -> "DescribeTaskDetail".equals(r.getHeader("X-TC-Action"))).count());
+    }
+
+    @Test
+    void twoTrackersAtOnce_deliverOnce() throws Exception {
+        files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
+        new FunctionHarness(env).invoke(upload);
+        finishedWith("/r/a.mp3");
+        Thread.sleep(150);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<FunctionHarness.Outcome>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                FunctionHarness harness = new FunctionHarness(env);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return harness.invoke(trackerTick);
+                }));
+            }
+            start.countDown();
+            for (Future<FunctionHarness.Outcome> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        tick();
+        assertEquals(1, cos.puts("/soundtracks/incoming/holiday.mp4.mp3").size(), "delivered exactly once");
+        assertEquals(1, files.hits("/r/a.mp3"), "downloaded exactly once");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void webhook_isSignedRetriedAfter5xxAndRecordedOnceDelivered() throws Exception {
+        env.put("AIGC_NOTIFY_URL", files.url("/hook").toString());
+        env.put("AIGC_NOTIFY_SECRET", SECRET);
+        files.webhookAnswers(503);
+        files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
+        new FunctionHarness(env).invoke(upload);
+        finishedWith("/r/a.mp3");
+
+        tick();
+        assertEquals(1, files.received().size(), "first attempt answered 503");
+        assertTrue(cos.objects().containsKey("/aigc-tracking/open/" + TASK + ".json"), "kept open until notified");
+        Thread.sleep(200);
+        tick();
+        assertEquals(2, files.received().size(), "retried on a later run");
+        assertFalse(cos.objects().containsKey("/aigc-tracking/open/" + TASK + ".json"));
+        tick();
+        assertEquals(2, files.received().size(), "delivered: not sent again");
+
+        LocalHttp.Received hook = files.received().get(1);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] expected = mac.doFinal((hook.timestamp + "." + new String(hook.body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("sha256=" + String.format("%064x", new java.math.BigInteger(1, expected)), hook.signature);
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(hook.timestamp)) < 300, "fresh timestamp");
+        Map<String, Object> payload = Json.parseObject(new String(hook.body, StandardCharsets.UTF_8));
+        assertEquals(TASK, payload.get("taskId"));
+        assertEquals("done", payload.get("status"));
+        assertEquals("cos://videos-1250000000/incoming/holiday.mp4", payload.get("source"));
+        Map<String, Object> result = (Map<String, Object>) payload.get("result");
+        assertEquals("soundtracks/incoming/holiday.mp4.mp3", result.get("key"));
+        assertNotNull(result.get("url"));
+        assertFalse(new String(hook.body, StandardCharsets.UTF_8).contains(SECRET));
+    }
+
+    @Test
+    void getTask_notCreatedHere_is404_andPostAnswersLocation() {
+        assertEquals(404, getTask("1500000000-AigcAudioTask-unknown").get("statusCode"));
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("httpMethod", "POST");
+        post.put("path", "/tasks");
+        post.put("headers", Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"));
+        post.put("body", "{\"Prompt\":\"p\"}");
+        Map<String, Object> created = new FunctionHarness(env).invoke(post).result;
+        assertEquals("/tasks/" + TASK, ((Map<?, ?>) created.get("headers")).get("Location"));
+        describeAnswers("{\"Status\":\"WAITING\",\"RequestId\":\"r\"}");
+        assertEquals("queued", getTask(TASK).get("status"));
+    }
+}
