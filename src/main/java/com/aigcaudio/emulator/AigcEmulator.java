@@ -73,6 +73,11 @@ public final class AigcEmulator implements AutoCloseable {
      */
     public static AigcEmulator start(Service service, int port, SSLContext tls, Duration runningAfter,
                                      Duration doneAfter) throws IOException {
+        // Headers and body leave in two writes; with Nagle's algorithm the second waits for the client's delayed
+        // ACK (40 ms a response). Read once, when the JDK's server starts its first instance.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         HttpServer server;
         if (tls == null) {

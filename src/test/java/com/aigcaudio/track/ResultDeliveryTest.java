@@ -1,0 +1,66 @@
+package com.aigcaudio.track;
+
+import com.aigcaudio.store.MemoryObjectStore;
+import com.aigcaudio.tencent.aigc.AudioTaskStatus;
+import com.aigcaudio.tencent.client.Deadline;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Outputs already where the user wants them are recorded, not copied. */
+class ResultDeliveryTest {
+    private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(5));
+    private final MemoryObjectStore results = new MemoryObjectStore();
+    private final TrackingRecord record = TrackingRecord.created("t-1", "vod", "r", "cos://b-1/incoming/a.mp4",
+            "incoming/a.mp4", Instant.now(), Instant.now());
+
+    private static AudioTaskStatus done(AudioTaskStatus.AudioOutput output) {
+        return new AudioTaskStatus("t-1", AudioTaskStatus.State.DONE, 100, List.of(output), null, null, null);
+    }
+
+    private ResultDelivery delivery(String mpsOutputBucket) {
+        return new ResultDelivery(results, "results-1250000000", "soundtracks/", "mp3",
+                new ResultDownload(HttpClient::newHttpClient, 1024), mpsOutputBucket);
+    }
+
+    @Test
+    void vodPermanent_recordsTheFileIdAndUrl_copiesNothing() throws Exception {
+        Map<String, Object> result = delivery(null).deliver(record, done(new AudioTaskStatus.AudioOutput(
+                "https://vod.example/a.mp3", "5285890", "Permanent", "mp3", null)), DEADLINE);
+
+        assertEquals("5285890", result.get("fileId"));
+        assertEquals("https://vod.example/a.mp3", result.get("url"));
+        assertTrue(results.list("", DEADLINE).isEmpty());
+    }
+
+    @Test
+    void mpsWithStoreCosParam_recordsWhereMpsWroteIt_copiesNothing() throws Exception {
+        Map<String, Object> result = delivery("videos-1250000000").deliver(record, done(new AudioTaskStatus.AudioOutput(
+                "https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/aigc-output/x.wav?sign=1", null, null, null, 6.0)),
+                DEADLINE);
+
+        assertEquals("videos-1250000000", result.get("bucket"));
+        assertEquals("aigc-output/x.wav", result.get("key"));
+        assertEquals(6.0, result.get("duration"));
+        assertTrue(results.list("", DEADLINE).isEmpty());
+    }
+
+    @Test
+    void noResultStore_recordsTheServiceUrl() throws Exception {
+        ResultDelivery none = new ResultDelivery(null, null, "soundtracks/", "mp3",
+                new ResultDownload(HttpClient::newHttpClient, 1024), null);
+        Map<String, Object> result = none.deliver(record, done(new AudioTaskStatus.AudioOutput(
+                "https://mps.example/a.mp3", null, null, null, null)), DEADLINE);
+        assertEquals("https://mps.example/a.mp3", result.get("url"));
+        assertNull(result.get("key"));
+    }
+}
