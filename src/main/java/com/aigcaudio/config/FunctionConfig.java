@@ -17,10 +17,11 @@ public final class FunctionConfig {
     private final TrackingConfig tracking;
     private final Logger.Level logLevel;
     private final boolean logEvents;
+    private final boolean dryRun;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
                           IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
-                          boolean logEvents) {
+                          boolean logEvents, boolean dryRun) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
@@ -30,6 +31,7 @@ public final class FunctionConfig {
         this.tracking = tracking;
         this.logLevel = logLevel;
         this.logEvents = logEvents;
+        this.dryRun = dryRun;
     }
 
     /** @throws ConfigurationException naming the first invalid variable */
@@ -42,7 +44,8 @@ public final class FunctionConfig {
                 store == null ? null : (String) store.get("CosBucketPath"), tracking);
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
         return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), IdempotencyConfig.from(settings),
-                MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false));
+                MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false),
+                settings.bool("AIGC_DRY_RUN", false));
     }
 
     public ClientConfig client() {
@@ -71,6 +74,11 @@ public final class FunctionConfig {
 
     public MediaUrlSettings mediaUrls() {
         return mediaUrls;
+    }
+
+    /** AIGC_DRY_RUN: plan, validate and log every task, call nothing. */
+    public boolean dryRun() {
+        return dryRun;
     }
 
     public Logger.Level logLevel() {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** What became of one unit of work (a COS record, an HTTP request, a timer tick). */
 public final class TaskOutcome {
-    public enum Status { CREATED, DUPLICATE, SKIPPED, FAILED }
+    public enum Status { CREATED, DUPLICATE, SKIPPED, FAILED, PLANNED }
 
     private final String source;
     private final Status status;
@@ -36,6 +36,12 @@ public final class TaskOutcome {
 
     public static TaskOutcome skipped(String source, String reason) {
         return new TaskOutcome(source, Status.SKIPPED, null, null, reason, null);
+    }
+
+    /** AIGC_DRY_RUN: planned and validated; nothing was sent or stored. */
+    public static TaskOutcome planned(String source) {
+        return new TaskOutcome(source, Status.PLANNED, null, null, "dry run (AIGC_DRY_RUN=true): planned and "
+                + "validated, nothing sent", null);
     }
 
     public static TaskOutcome failed(String source, Failure failure, String reason) {

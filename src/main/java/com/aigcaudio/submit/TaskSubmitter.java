@@ -2,6 +2,7 @@ package com.aigcaudio.submit;
 
 import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.Plan;
@@ -27,8 +28,10 @@ public final class TaskSubmitter {
     static final int PROMPT_LOG_CHARS = 80;
 
     private final Supplier<AigcAudioTasks> tasks;
+    private static final Redaction DRY_RUN_REDACTION = new Redaction(java.util.List.of());
     private final ClaimGuard guard;
     private final Tracker tracker;
+    private final boolean dryRun;
 
     /**
      * @param tasks the API client, built on first use so that invocations that call nothing never pay for it
@@ -36,8 +39,9 @@ public final class TaskSubmitter {
      */
     /** @param tracker follows every created task to its result */
     public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config,
-                         Tracker tracker, Clock clock) {
+                         Tracker tracker, boolean dryRun, Clock clock) {
         this.tasks = tasks;
+        this.dryRun = dryRun;
         this.guard = new ClaimGuard(store, config, clock);
         this.tracker = tracker;
     }
@@ -61,6 +65,12 @@ public final class TaskSubmitter {
         }
         if (LOG.enabled(Logger.Level.DEBUG)) {
             LOG.debug("task planned", "source", source, "prompt", Redaction.truncate(plan.task().prompt(), PROMPT_LOG_CHARS));
+        }
+        if (dryRun) {
+            // Presigned media URLs in the request carry signatures: the log gets them blanked.
+            LOG.info("dry run: task planned, nothing sent", "source", source, "action", plan.task().action(),
+                    "request", DRY_RUN_REDACTION.redact(Json.parse(Json.toBytes(plan.task().toJsonValue()))));
+            return TaskOutcome.planned(source);
         }
         if (item.key() == null) {
             return create(item, plan.task(), deadline);

@@ -151,4 +151,22 @@ class CosAndTimerTriggerTest {
         assertTrue(outcome.failed);
         assertEquals(1, vod.requests().size());
     }
+
+    @Test
+    void dryRun_plansValidatesAndLogsWithoutAnyCallOrRecord() {
+        env.put("AIGC_DRY_RUN", "true");
+        try (com.aigcaudio.testing.LogCapture logs = new com.aigcaudio.testing.LogCapture()) {
+            FunctionHarness.Outcome outcome = new FunctionHarness(env).invoke(
+                    FunctionHarness.load(java.nio.file.Path.of("events/cos-video-upload.json")));
+
+            Map<?, ?> first = (Map<?, ?>) ((java.util.List<?>) outcome.result.get("results")).get(0);
+            assertEquals("planned", first.get("status"));
+            assertFalse(outcome.failed);
+            assertEquals(0, vod.requests().size(), "nothing sent");
+            String text = logs.text();
+            assertTrue(text.contains("dry run: task planned"), text);
+            assertTrue(text.contains("VideoInfos") && text.contains("q-sign-algorithm=sha1"), text);
+            assertFalse(text.matches("(?s).*q-signature=[0-9a-f]{40}.*"), "presigned signatures are blanked: " + text);
+        }
+    }
 }

@@ -356,4 +356,15 @@ class HttpTriggerTest {
         assertEquals(400, outside.get("statusCode"));
         assertEquals("VideoInfos[0].Url", errorOf(outside).get("field"));
     }
+
+    @Test
+    void post_dryRun_is200PlannedWithoutACall() {
+        env.put("AIGC_DRY_RUN", "true");
+
+        Map<String, Object> response = post("{\"Prompt\":\"p\"}");
+
+        assertEquals(200, response.get("statusCode"));
+        assertEquals(Boolean.TRUE, body(response).get("dryRun"));
+        assertEquals(0, vod.requests().size());
+    }
 }

@@ -138,6 +138,10 @@ public final class HttpTrigger {
     }
 
     private static Map<String, Object> toResponse(TaskOutcome outcome, String path) {
+        if (outcome.status() == TaskOutcome.Status.PLANNED) {
+            return HttpResponses.json(200, Map.of("dryRun", true, "status", "planned", "message", outcome.reason()),
+                    Map.of());
+        }
         if (outcome.taskId() != null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("taskId", outcome.taskId());
