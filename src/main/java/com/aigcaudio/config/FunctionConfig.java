@@ -18,10 +18,12 @@ public final class FunctionConfig {
     private final Logger.Level logLevel;
     private final boolean logEvents;
     private final boolean dryRun;
+    private final Integer maxTasksPerDay;
+    private final Integer maxTasksPerHour;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
                           IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
-                          boolean logEvents, boolean dryRun) {
+                          boolean logEvents, boolean dryRun, Integer maxTasksPerDay, Integer maxTasksPerHour) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
@@ -32,6 +34,8 @@ public final class FunctionConfig {
         this.logLevel = logLevel;
         this.logEvents = logEvents;
         this.dryRun = dryRun;
+        this.maxTasksPerDay = maxTasksPerDay;
+        this.maxTasksPerHour = maxTasksPerHour;
     }
 
     /** @throws ConfigurationException naming the first invalid variable */
@@ -45,7 +49,13 @@ public final class FunctionConfig {
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
         return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), IdempotencyConfig.from(settings),
                 MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false),
-                settings.bool("AIGC_DRY_RUN", false));
+                settings.bool("AIGC_DRY_RUN", false), limit(settings, "AIGC_MAX_TASKS_PER_DAY"),
+                limit(settings, "AIGC_MAX_TASKS_PER_HOUR"));
+    }
+
+    private static Integer limit(Settings settings, String name) {
+        Long value = settings.optionalLong(name, 1, 1_000_000);
+        return value == null ? null : value.intValue();
     }
 
     public ClientConfig client() {
@@ -79,6 +89,16 @@ public final class FunctionConfig {
     /** AIGC_DRY_RUN: plan, validate and log every task, call nothing. */
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /** AIGC_MAX_TASKS_PER_DAY (UTC day), or null: no limit. */
+    public Integer maxTasksPerDay() {
+        return maxTasksPerDay;
+    }
+
+    /** AIGC_MAX_TASKS_PER_HOUR, or null: no limit. */
+    public Integer maxTasksPerHour() {
+        return maxTasksPerHour;
     }
 
     public Logger.Level logLevel() {

@@ -90,7 +90,8 @@ public final class AigcAudioFunction {
                 other, clock);
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
                 new MediaUrls(config.mediaUrls(), credentials, clock));
-        TaskSubmitter submitter = new TaskSubmitter(tasks, idempotency, config.idempotency(), tracker, config.dryRun(), clock);
+        TaskSubmitter submitter = new TaskSubmitter(tasks, idempotency, config.idempotency(), tracker, config.dryRun(),
+                state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock);
         String keyPrefix = config.idempotency().keyPrefix();
         this.cos = new CosTrigger(planner, submitter, keyPrefix, config.client().requestsPerSecond());
         this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix, tracker);

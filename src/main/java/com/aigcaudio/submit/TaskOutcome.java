@@ -104,13 +104,25 @@ public final class TaskOutcome {
         private final String message;
         private final String field;
         private final String requestId;
+        private final java.time.Instant retryAt;
 
         public Failure(ErrorClass errorClass, String code, String message, String field, String requestId) {
+            this(errorClass, code, message, field, requestId, null);
+        }
+
+        /** @param retryAt when trying again makes sense (a spend limit's reset), or null */
+        public Failure(ErrorClass errorClass, String code, String message, String field, String requestId,
+                       java.time.Instant retryAt) {
             this.errorClass = errorClass;
             this.code = code;
             this.message = message;
             this.field = field;
             this.requestId = requestId;
+            this.retryAt = retryAt;
+        }
+
+        public java.time.Instant retryAt() {
+            return retryAt;
         }
 
         public ErrorClass errorClass() {

@@ -6,6 +6,8 @@ import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.Plan;
+import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
@@ -32,6 +34,7 @@ public final class TaskSubmitter {
     private final ClaimGuard guard;
     private final Tracker tracker;
     private final boolean dryRun;
+    private final SpendGuard spend;
 
     /**
      * @param tasks the API client, built on first use so that invocations that call nothing never pay for it
@@ -39,8 +42,10 @@ public final class TaskSubmitter {
      */
     /** @param tracker follows every created task to its result */
     public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config,
-                         Tracker tracker, boolean dryRun, Clock clock) {
+                         Tracker tracker, boolean dryRun, ObjectStore state, Integer maxPerDay, Integer maxPerHour,
+                         Clock clock) {
         this.tasks = tasks;
+        this.spend = new SpendGuard(state, maxPerDay, maxPerHour, clock);
         this.dryRun = dryRun;
         this.guard = new ClaimGuard(store, config, clock);
         this.tracker = tracker;
@@ -84,6 +89,36 @@ public final class TaskSubmitter {
     }
 
     private TaskOutcome create(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
+        if (!spend.enabled()) {
+            return send(item, task, deadline);
+        }
+        SpendGuard.Grant grant;
+        try {
+            grant = spend.acquire(deadline);
+        } catch (StoreUnavailableException e) {
+            LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
+            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.TRANSIENT,
+                    "IdempotencyStoreUnavailable", e.getMessage(), null, null), "the spend count could not be read");
+        }
+        if (!grant.granted()) {
+            LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
+                    "reset_at", grant.refusedUntil.toString());
+            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.FAILED, "SpendLimitReached",
+                    grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
+                    grant.refusedUntil), "refused by the spend guard");
+        }
+        TaskOutcome outcome = send(item, task, deadline);
+        if (outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME) {
+            try {
+                spend.release(grant.slots, deadline);
+            } catch (StoreUnavailableException e) {
+                LOG.warn("could not give a spend slot back", "source", item.source(), "error", e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private TaskOutcome send(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
         String source = item.source();
         long started = System.nanoTime();
         try {

@@ -159,6 +159,10 @@ public final class HttpTrigger {
                 return HttpResponses.error(409, f.code(), f.message(), null, null, Map.of("Retry-After", "5"));
             case "IdempotencyKeyReused":
                 return HttpResponses.error(422, f.code(), f.message(), f.field(), null, Map.of());
+            case "SpendLimitReached":
+                long wait = f.retryAt() == null ? 3600
+                        : Math.max(1, java.time.Duration.between(java.time.Instant.now(), f.retryAt()).getSeconds());
+                return HttpResponses.error(429, f.code(), f.message(), null, null, Map.of("Retry-After", Long.toString(wait)));
             case "IdempotencyStoreUnavailable":
                 return HttpResponses.error(503, f.code(), "try again later", null, null, Map.of("Retry-After", "5"));
             default:

@@ -1,0 +1,119 @@
+package com.aigcaudio.submit;
+
+import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AIGC_MAX_TASKS_PER_DAY / _PER_HOUR (UTC windows), counted in the state store as numbered slot markers claimed
+ * forbid-overwrite: {@code aigc-spend/day/20261202/17}. Each task takes one slot per window, so instances can
+ * never together exceed a limit (no overrun); a slot released by a task that was not created is reused only by
+ * an instance that probes past it (the count may fall short, never over). An instance finds the first free slot
+ * by binary search over the existing ones, so a cold instance costs a handful of reads, not one per task so far.
+ */
+final class SpendGuard {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final String PREFIX = "aigc-spend/";
+
+    private final ObjectStore store;
+    private final Integer perDay;
+    private final Integer perHour;
+    private final Clock clock;
+    private final Map<String, Integer> hints = new ConcurrentHashMap<>();
+
+    SpendGuard(ObjectStore store, Integer perDay, Integer perHour, Clock clock) {
+        this.store = store;
+        this.perDay = perDay;
+        this.perHour = perHour;
+        this.clock = clock;
+    }
+
+    /** The slots taken for one task, or the refusal. */
+    static final class Grant {
+        final List<String> slots;
+        final Instant refusedUntil;
+        final String refusedLimit;
+
+        Grant(List<String> slots, Instant refusedUntil, String refusedLimit) {
+            this.slots = slots;
+            this.refusedUntil = refusedUntil;
+            this.refusedLimit = refusedLimit;
+        }
+
+        boolean granted() {
+            return refusedUntil == null;
+        }
+    }
+
+    boolean enabled() {
+        return perDay != null || perHour != null;
+    }
+
+    Grant acquire(Deadline deadline) {
+        Instant now = clock.instant();
+        // Only the current windows matter: forget the hints of past ones.
+        hints.keySet().removeIf(w -> !w.equals("hour/" + HOUR.format(now)) && !w.equals("day/" + DAY.format(now)));
+        List<String> taken = new ArrayList<>();
+        if (perHour != null) {
+            String slot = take("hour/" + HOUR.format(now), perHour, deadline);
+            if (slot == null) {
+                return new Grant(List.of(), now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), "AIGC_MAX_TASKS_PER_HOUR");
+            }
+            taken.add(slot);
+        }
+        if (perDay != null) {
+            String slot = take("day/" + DAY.format(now), perDay, deadline);
+            if (slot == null) {
+                release(taken, deadline);
+                return new Grant(List.of(), now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS), "AIGC_MAX_TASKS_PER_DAY");
+            }
+            taken.add(slot);
+        }
+        return new Grant(taken, null, null);
+    }
+
+    /** Gives the slots back: the task was certainly not created. */
+    void release(List<String> slots, Deadline deadline) {
+        for (String slot : slots) {
+            store.delete(slot, deadline);
+        }
+    }
+
+    private String take(String window, int limit, Deadline deadline) {
+        int n = hints.computeIfAbsent(window, w -> firstFree(w, limit, deadline));
+        for (; n < limit; n++) {
+            String key = PREFIX + window + "/" + n;
+            if (store.put(key, ObjectStore.Body.of(new byte[0]), "application/octet-stream", Map.of(), true, deadline)) {
+                hints.put(window, n + 1);
+                return key;
+            }
+        }
+        hints.put(window, limit);
+        return null;
+    }
+
+    /** The lowest n whose slot is free, assuming slots fill from 0 (holes only lower the count). */
+    private int firstFree(String window, int limit, Deadline deadline) {
+        int low = 0;
+        int high = limit;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (store.get(PREFIX + window + "/" + mid, deadline) != null) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+}
