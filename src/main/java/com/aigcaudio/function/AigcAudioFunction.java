@@ -44,6 +44,7 @@ public final class AigcAudioFunction {
     private final TimerTrigger timer;
     private final boolean logEvents;
     private final Tracker tracker;
+    private final OrphanSweep sweep;
     private final Clock clock;
     /** The most an invocation spends on the tracker after its own work, and the least time left to try. */
     static final Duration TRACKING_BUDGET = Duration.ofSeconds(5);
@@ -96,8 +97,17 @@ public final class AigcAudioFunction {
         this.cos = new CosTrigger(planner, submitter, keyPrefix, config.client().requestsPerSecond());
         this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix, tracker);
         this.timer = new TimerTrigger(planner, submitter, keyPrefix, tracker, config.tracking().trackerTrigger());
+        this.sweep = new OrphanSweep(idempotency, keyPrefix, tracker, clock);
         this.logEvents = config.logEvents();
         this.redaction = new Redaction(Collections.singletonList(config.http().token()));
+    }
+
+    /** A tracker tick also sweeps orphaned claims, redoing their work through the trigger that recorded it. */
+    private InvocationResult sweepAfter(InvocationResult tracked, Invocation invocation) {
+        Map<String, Object> body = new LinkedHashMap<>(tracked.body());
+        body.put("sweep", sweep.run(invocation.deadline(), (trigger, event) -> "cos".equals(trigger)
+                ? cos.handle(event, invocation) : timer.handle(event, invocation)));
+        return new InvocationResult(body, tracked.failed());
     }
 
     /**
@@ -136,9 +146,10 @@ public final class AigcAudioFunction {
                     trackWithTimeLeft(invocation);
                     break;
                 case TIMER:
-                    boolean trackerTick = timer.isTrackerTick(map);
-                    result = timer.handle(map, invocation);
-                    if (!trackerTick) {
+                    if (timer.isTrackerTick(map)) {
+                        result = sweepAfter(timer.handle(map, invocation), invocation);
+                    } else {
+                        result = timer.handle(map, invocation);
                         trackWithTimeLeft(invocation);
                     }
                     break;

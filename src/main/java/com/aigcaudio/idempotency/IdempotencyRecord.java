@@ -28,9 +28,21 @@ public final class IdempotencyRecord {
     private final String payloadHash;
     private final String taskId;
     private final String requestId;
+    private final Map<String, Object> work;
+    private final boolean reported;
 
     public IdempotencyRecord(Status status, String claimId, Instant inProgressUntil, Instant expiresAt,
                              String payloadHash, String taskId, String requestId) {
+        this(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, null, false);
+    }
+
+    /**
+     * @param work     what a sweep needs to redo the work if the claim is orphaned ({trigger, event}), or null
+     * @param reported whether a person has been told of this record's unknown outcome
+     */
+    public IdempotencyRecord(Status status, String claimId, Instant inProgressUntil, Instant expiresAt,
+                             String payloadHash, String taskId, String requestId, Map<String, Object> work,
+                             boolean reported) {
         this.status = status;
         this.claimId = claimId;
         this.inProgressUntil = inProgressUntil;
@@ -38,20 +50,37 @@ public final class IdempotencyRecord {
         this.payloadHash = payloadHash;
         this.taskId = taskId;
         this.requestId = requestId;
+        this.work = work;
+        this.reported = reported;
     }
 
     public IdempotencyRecord sending() {
-        return new IdempotencyRecord(Status.SENDING, claimId, inProgressUntil, expiresAt, payloadHash, null, null);
+        return new IdempotencyRecord(Status.SENDING, claimId, inProgressUntil, expiresAt, payloadHash, null, null,
+                work, false);
     }
 
     public IdempotencyRecord completed(String newTaskId, String newRequestId) {
         return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
-                newRequestId);
+                newRequestId, null, false);
     }
 
     public IdempotencyRecord unknownOutcome(String newRequestId) {
         return new IdempotencyRecord(Status.UNKNOWN_OUTCOME, claimId, inProgressUntil, expiresAt, payloadHash, null,
-                newRequestId);
+                newRequestId, work, false);
+    }
+
+    /** The same record, marked as told to a person. */
+    public IdempotencyRecord reportedToAPerson() {
+        return new IdempotencyRecord(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, work,
+                true);
+    }
+
+    public Map<String, Object> work() {
+        return work;
+    }
+
+    public boolean reported() {
+        return reported;
     }
 
     /**
@@ -100,6 +129,8 @@ public final class IdempotencyRecord {
         json.put("payloadHash", payloadHash);
         json.put("taskId", taskId);
         json.put("requestId", requestId);
+        json.put("work", work);
+        json.put("reported", reported ? Boolean.TRUE : null);
         return Json.toBytes(json);
     }
 
@@ -109,9 +140,15 @@ public final class IdempotencyRecord {
             return new IdempotencyRecord(Status.valueOf((String) json.get("status")), (String) json.get("claimId"),
                     Instant.ofEpochMilli(((Number) json.get("inProgressUntil")).longValue()),
                     Instant.ofEpochMilli(((Number) json.get("expiresAt")).longValue()),
-                    (String) json.get("payloadHash"), (String) json.get("taskId"), (String) json.get("requestId"));
+                    (String) json.get("payloadHash"), (String) json.get("taskId"), (String) json.get("requestId"),
+                    castMap(json.get("work")), Boolean.TRUE.equals(json.get("reported")));
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new StoreUnavailableException("unreadable idempotency record: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
     }
 }

@@ -18,4 +18,10 @@ public interface IdempotencyStore {
 
     /** Deletes the owner's claim so that a retry can run. */
     void release(String key, Deadline deadline);
+
+    /** Every key that has a record (for the sweep of orphaned claims). */
+    java.util.List<String> keys(Deadline deadline);
+
+    /** The record of a key, or null. */
+    IdempotencyRecord read(String key, Deadline deadline);
 }

@@ -38,6 +38,16 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         records.remove(key);
     }
 
+    @Override
+    public java.util.List<String> keys(Deadline deadline) {
+        return new java.util.ArrayList<>(records.keySet());
+    }
+
+    @Override
+    public IdempotencyRecord read(String key, Deadline deadline) {
+        return records.get(key);
+    }
+
     /** How many records are held (tests check that bad input writes none). */
     public int size() {
         return records.size();

@@ -61,6 +61,25 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
         objects.delete(marker(key), deadline);
     }
 
+    @Override
+    public java.util.List<String> keys(Deadline deadline) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String object : objects.list(prefix, deadline)) {
+            String rest = object.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (rest.endsWith(".json") && slash > 0) {
+                keys.add(rest.substring(0, slash) + ":" + rest.substring(slash + 1, rest.length() - ".json".length()));
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public IdempotencyRecord read(String key, Deadline deadline) {
+        byte[] body = objects.get(marker(key), deadline);
+        return body == null ? null : IdempotencyRecord.fromJson(body);
+    }
+
     /** The marker's key: idempotency keys look like {@code prefix:sha256hex}; the colon becomes a folder. */
     String marker(String key) {
         return prefix + key.replace(':', '/') + ".json";

@@ -41,7 +41,7 @@ final class ClaimGuard {
         // The claim must outlive this invocation, or a concurrent redelivery could take it over mid-call.
         Instant inProgressUntil = later(now.plus(config.inProgressWindow()), deadline.instant());
         IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                inProgressUntil, now.plus(config.ttl()), item.payloadHash(), null, null);
+                inProgressUntil, now.plus(config.ttl()), item.payloadHash(), null, null, item.replay(), false);
         Claim claim;
         try {
             claim = store.claim(key, mine, deadline);

@@ -3,6 +3,7 @@ package com.aigcaudio.submit;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.plan.Plan;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** One unit of work: how results name it, its idempotency key (null: no deduplication) and how to plan it. */
@@ -12,14 +13,24 @@ public final class WorkItem {
     private final String payloadHash;
     private final Supplier<Plan> planning;
     private final String resultName;
+    private final Map<String, Object> replay;
 
-    /** @param resultName the delivered soundtrack's name under the result prefix (a COS key), or null: by TaskId */
-    public WorkItem(String source, IdempotencyKey key, String payloadHash, Supplier<Plan> planning, String resultName) {
+    /**
+     * @param resultName the delivered soundtrack's name under the result prefix (a COS key), or null: by TaskId
+     * @param replay     {trigger, event} from which a sweep can redo this work if its claim is orphaned, or null
+     */
+    public WorkItem(String source, IdempotencyKey key, String payloadHash, Supplier<Plan> planning, String resultName,
+                    Map<String, Object> replay) {
         this.source = source;
         this.key = key;
         this.payloadHash = payloadHash;
         this.planning = planning;
         this.resultName = resultName;
+        this.replay = replay;
+    }
+
+    public Map<String, Object> replay() {
+        return replay;
     }
 
     public String resultName() {

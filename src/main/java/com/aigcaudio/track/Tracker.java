@@ -145,6 +145,11 @@ public final class Tracker {
         return advance(record, deadline);
     }
 
+    /** Sends a payload that needs a person to the webhook; true when sent, or when no webhook is configured. */
+    public boolean notifyPerson(Map<String, Object> payload, Deadline deadline) {
+        return notifier == null || notifier.send(payload, deadline);
+    }
+
     /** Where the delivered soundtrack can be fetched for an hour, or null. */
     public URI resultUrl(TrackingRecord record) {
         return record.result == null ? null : delivery.url(record.result);

@@ -377,4 +377,42 @@ class AtLeastOnceDeliveryTest {
         assertFalse(redeliveries.get(redeliveries.size() - 1).failed);
         assertEquals(120, vod.requests().size(), "every upload got exactly one task");
     }
+
+    @Test
+    void orphanClaim_scfRetriesExhausted_theTrackerSweepStillCreatesTheTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-orphan", "r"))));
+        // The holder dies between claim and send: the SENDING mark and the release both fail.
+        cos.failPuts("\"SENDING\"", 1);
+        cos.failDeletes(1);
+
+        List<FunctionHarness.Outcome> deliveries = deliverLikeScf(upload);
+
+        assertEquals(3, deliveries.size(), "every retry lands inside the orphan's window");
+        assertEquals("InProgress", ((Map<?, ?>) first(deliveries.get(2)).get("error")).get("code"));
+        assertEquals(0, vod.requests().size());
+        cos.expireWindows();
+
+        FunctionHarness.Outcome tick = deliver(FunctionHarness.load(Path.of("events/timer-tracker.json")));
+
+        assertEquals(1, ((Number) ((Map<?, ?>) tick.result.get("sweep")).get("redone")).intValue(),
+                com.aigcaudio.json.Json.toString(tick.result));
+        assertEquals(1, vod.requests().size(), "the upload got its task");
+        assertEquals("duplicate", status(deliver(upload)), "and exactly one");
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void unknownOutcome_isReportedOnceByTheSweep_neverRecreated() {
+        vod.stub(vod.action(ACTION).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        deliver(upload);
+        cos.expireWindows();
+        Map<String, Object> tickEvent = FunctionHarness.load(Path.of("events/timer-tracker.json"));
+
+        FunctionHarness.Outcome first = deliver(tickEvent);
+        FunctionHarness.Outcome second = deliver(tickEvent);
+
+        assertEquals(1, ((Number) ((Map<?, ?>) first.result.get("sweep")).get("reportedUnknown")).intValue());
+        assertEquals(0, ((Number) ((Map<?, ?>) second.result.get("sweep")).get("reportedUnknown")).intValue());
+        assertEquals(1, vod.requests().size(), "never re-created");
+    }
 }

@@ -29,6 +29,7 @@ public final class FakeCos implements AutoCloseable {
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failingBody = "";
     private volatile int pageSize = 2;
+    private final AtomicInteger deleteFailures = new AtomicInteger();
     private final IndependentCosVerifier verifier =
             new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
     private final WireMockServer server;
@@ -55,6 +56,11 @@ public final class FakeCos implements AutoCloseable {
     public void failPuts(String bodyPart, int times) {
         failingBody = bodyPart;
         failures.set(times);
+    }
+
+    /** The next {@code times} DELETEs answer 503. */
+    public void failDeletes(int times) {
+        deleteFailures.set(times);
     }
 
     /** Rewrites every stored marker's IN_PROGRESS window as ended: time has passed for the next delivery. */
@@ -120,6 +126,9 @@ public final class FakeCos implements AutoCloseable {
             }
             if (r.getMethod().getName().equals("PUT") && !failingBody.isEmpty()
                     && r.getBodyAsString().contains(failingBody) && failures.getAndDecrement() > 0) {
+                return error(503, "ServiceUnavailable");
+            }
+            if (r.getMethod().getName().equals("DELETE") && deleteFailures.getAndDecrement() > 0) {
                 return error(503, "ServiceUnavailable");
             }
             switch (r.getMethod().getName()) {

@@ -139,16 +139,19 @@ public final class CosTrigger {
                     record.problem, null, null), "the record is malformed");
         }
         return submitter.submit(new WorkItem(object.source(), IdempotencyKey.forCosObject(keyPrefix, object,
-                object.eventTime()), null, () -> planner.forCosObject(object), object.key()), invocation.deadline());
+                object.eventTime()), null, () -> planner.forCosObject(object), object.key(),
+                Map.of("trigger", "cos", "event", Map.of("Records", List.of(record.raw)))), invocation.deadline());
     }
 
     /** One record, decoded once: the object, or why it is malformed. */
     private static final class Decoded {
+        final Object raw;
         final String path;
         final CosObjectEvent object;
         final String problem;
 
-        private Decoded(String path, CosObjectEvent object, String problem) {
+        private Decoded(Object raw, String path, CosObjectEvent object, String problem) {
+            this.raw = raw;
             this.path = path;
             this.object = object;
             this.problem = problem;
@@ -156,9 +159,9 @@ public final class CosTrigger {
 
         static Decoded of(Object record, String path) {
             try {
-                return new Decoded(path, CosEventDecoder.decode(record, path), null);
+                return new Decoded(record, path, CosEventDecoder.decode(record, path), null);
             } catch (InvalidEventException e) {
-                return new Decoded(path, null, e.getMessage());
+                return new Decoded(record, path, null, e.getMessage());
             }
         }
 

@@ -133,7 +133,7 @@ public final class HttpTrigger {
                 () -> {
                     policy.check(spec);
                     return Plan.of(planner.forSpec(spec, Map.of()));
-                }, null);
+                }, null, null);
         return toResponse(submitter.submit(item, invocation.deadline()), request.path());
     }
 

@@ -55,7 +55,8 @@ public final class TimerTrigger {
         String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
                 IdempotencyKey.forTimer(keyPrefix, timer.triggerName(), timer.time()), null,
-                () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer))), null), invocation.deadline());
+                () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer))), null,
+                Map.of("trigger", "timer", "event", event)), invocation.deadline());
         // As for a COS record: only a failure a redelivery can fix fails the invocation. A permanently invalid
         // message, or an unknown outcome whose retry could create a second paid task, is reported, not retried.
         return new InvocationResult(outcome.toJson(), outcome.retryableFailure());
