@@ -5,7 +5,7 @@ import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.signing.Hashing;
+import com.aigcaudio.support.Hashing;
 import com.aigcaudio.track.Tracker;
 
 import java.time.Clock;

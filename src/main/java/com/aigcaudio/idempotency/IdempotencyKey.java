@@ -1,7 +1,7 @@
 package com.aigcaudio.idempotency;
 
 import com.aigcaudio.json.Json;
-import com.aigcaudio.tencent.signing.Hashing;
+import com.aigcaudio.support.Hashing;
 import com.aigcaudio.trigger.cos.CosObjectEvent;
 
 import java.util.Map;

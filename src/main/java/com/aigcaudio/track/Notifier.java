@@ -2,7 +2,7 @@ package com.aigcaudio.track;
 
 import com.aigcaudio.json.Json;
 import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.signing.Hashing;
+import com.aigcaudio.support.Hashing;
 
 import java.io.IOException;
 import java.net.URI;

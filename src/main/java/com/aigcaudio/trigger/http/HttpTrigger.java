@@ -12,7 +12,7 @@ import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
-import com.aigcaudio.tencent.signing.Hashing;
+import com.aigcaudio.support.Hashing;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.trigger.InvalidEventException;
 

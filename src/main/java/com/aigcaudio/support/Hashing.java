@@ -1,4 +1,4 @@
-package com.aigcaudio.tencent.signing;
+package com.aigcaudio.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
