@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * A COS bucket over its XML API, every request signed (q-sign-algorithm=sha1; {@code x-cos-security-token} with
  * role credentials). {@code x-cos-forbid-overwrite: true} makes a PUT atomic: COS answers 409 when the object
  * exists, unless the bucket has ever had versioning enabled, where COS ignores it. Keys are signed as stored and
- * percent-encoded in the URL.
+ * percent-encoded in the URL. COS has no conditional PUT or DELETE (If-Match): {@link #replace} and the ETag-checked
+ * {@link #delete(String, String, Deadline)} write unconditionally, so an update races only with a takeover of an
+ * expired claim, which the claim's own checks make rare.
  */
 public final class CosObjectStore implements ObjectStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -81,6 +83,12 @@ public final class CosObjectStore implements ObjectStore {
 
     @Override
     public byte[] get(String key, Deadline deadline) {
+        Stored stored = read(key, deadline);
+        return stored == null ? null : stored.bytes();
+    }
+
+    @Override
+    public Stored read(String key, Deadline deadline) {
         HttpResponse<byte[]> response = send("GET", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline);
         if (response.statusCode() == 404) {
             return null;
@@ -88,7 +96,18 @@ public final class CosObjectStore implements ObjectStore {
         if (response.statusCode() != 200) {
             throw unexpected("GET", response.statusCode());
         }
-        return response.body();
+        return new Stored(response.body(), response.headers().firstValue("ETag").orElse(""));
+    }
+
+    @Override
+    public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
+        return put(key, body, contentType, Map.of(), false, deadline);
+    }
+
+    @Override
+    public boolean delete(String key, String etag, Deadline deadline) {
+        delete(key, deadline);
+        return true;
     }
 
     @Override

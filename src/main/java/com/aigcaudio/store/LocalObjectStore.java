@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * A directory standing in for COS on one machine, so that consecutive local runs share state. Objects are files
  * under the root (key segments become folders); a forbid-overwrite write creates its file atomically (the
  * content goes to a temporary file first, then is linked into place only if no file has the name).
- * Metadata is not kept: nothing reads it back locally.
+ * Metadata is not kept: nothing reads it back locally. Compare-and-swap writes compare the content's hash under a
+ * lock of this instance: atomic within one process, not between processes sharing the directory.
  */
 public final class LocalObjectStore implements ObjectStore {
     private final Path root;
@@ -77,6 +78,31 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot delete " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Stored read(String key, Deadline deadline) {
+        byte[] bytes = get(key, deadline);
+        return bytes == null ? null : new Stored(bytes, ContentTags.of(bytes));
+    }
+
+    @Override
+    public synchronized boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
+        Stored current = read(key, deadline);
+        if (current == null || !current.etag().equals(etag)) {
+            return false;
+        }
+        return put(key, body, contentType, Map.of(), false, deadline);
+    }
+
+    @Override
+    public synchronized boolean delete(String key, String etag, Deadline deadline) {
+        Stored current = read(key, deadline);
+        if (current != null && !current.etag().equals(etag)) {
+            return false;
+        }
+        delete(key, deadline);
+        return true;
     }
 
     @Override

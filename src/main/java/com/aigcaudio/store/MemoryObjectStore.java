@@ -19,12 +19,7 @@ public final class MemoryObjectStore implements ObjectStore {
     @Override
     public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
                        Deadline deadline) {
-        byte[] bytes;
-        try {
-            bytes = body.bytes() != null ? body.bytes() : Files.readAllBytes(body.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = bytes(body);
         if (forbidOverwrite) {
             return objects.putIfAbsent(key, bytes) == null;
         }
@@ -43,8 +38,41 @@ public final class MemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public Stored read(String key, Deadline deadline) {
+        byte[] bytes = objects.get(key);
+        return bytes == null ? null : new Stored(bytes, ContentTags.of(bytes));
+    }
+
+    @Override
+    public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
+        byte[] bytes = bytes(body);
+        byte[] previous = objects.computeIfPresent(key, (k, current) -> ContentTags.of(current).equals(etag) ? bytes : current);
+        return previous == bytes;
+    }
+
+    @Override
+    public boolean delete(String key, String etag, Deadline deadline) {
+        byte[] current = objects.get(key);
+        if (current == null) {
+            return true;
+        }
+        if (!ContentTags.of(current).equals(etag)) {
+            return false;
+        }
+        return objects.remove(key, current) || objects.get(key) == null;
+    }
+
+    @Override
     public List<String> list(String prefix, Deadline deadline) {
         return objects.keySet().stream().filter(k -> k.startsWith(prefix)).collect(Collectors.toList());
+    }
+
+    private static byte[] bytes(Body body) {
+        try {
+            return body.bytes() != null ? body.bytes().clone() : Files.readAllBytes(body.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

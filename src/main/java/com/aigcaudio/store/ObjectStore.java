@@ -28,11 +28,47 @@ public interface ObjectStore {
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key, Deadline deadline);
 
+    /** The object's bytes with its ETag, or null when it does not exist. */
+    Stored read(String key, Deadline deadline);
+
+    /**
+     * Compare-and-swap: writes the object only if its ETag is still {@code etag}.
+     *
+     * @return false when the object changed or is gone; stores that cannot compare (COS) write unconditionally
+     */
+    boolean replace(String key, Body body, String contentType, String etag, Deadline deadline);
+
+    /**
+     * Deletes the object only if its ETag is still {@code etag}.
+     *
+     * @return false when the object changed; true when it was deleted or already gone
+     */
+    boolean delete(String key, String etag, Deadline deadline);
+
     /** Every key under {@code prefix}, in key order. */
     List<String> list(String prefix, Deadline deadline);
 
     /** A URL a browser or service can GET the object from for {@code lifetime} (presigned on COS). */
     URI url(String key, Duration lifetime);
+
+    /** An object's bytes and the ETag that identifies this version of them. */
+    final class Stored {
+        private final byte[] bytes;
+        private final String etag;
+
+        public Stored(byte[] bytes, String etag) {
+            this.bytes = bytes;
+            this.etag = etag;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public String etag() {
+            return etag;
+        }
+    }
 
     /** What to write: bytes in memory, or a file (a downloaded soundtrack, streamed from disk). */
     final class Body {

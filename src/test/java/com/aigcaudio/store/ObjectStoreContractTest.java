@@ -1,17 +1,25 @@
 package com.aigcaudio.store;
 
+import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.RealS3;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.aigcaudio.testing.IndependentSigV4Verifier;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +35,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One contract for the three stores: COS (FakeCos checks every signature and pages listings by 2), a directory, memory. */
+/**
+ * One contract for the stores: COS (FakeCos checks every signature and pages listings by 2), S3 (the real S3Mock
+ * server behind a proxy that checks every SigV4 signature), a directory, memory.
+ */
 class ObjectStoreContractTest {
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofMinutes(1));
     @TempDir
     Path dir;
     private FakeCos cos;
+    private boolean usedS3;
 
     @AfterEach
     void stop() {
+        if (usedS3) {
+            assertEquals(List.of(), RealS3.get().problems(), "every S3 request signed correctly");
+        }
         if (cos != null) {
             assertEquals(0, cos.badSignatures(), "every COS request signed correctly");
             cos.close();
@@ -49,6 +64,11 @@ class ObjectStoreContractTest {
                 return new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou", CredentialsProvider.fixed(
                         new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN)),
                         HttpClients.lazy(Duration.ofSeconds(2)));
+            case "s3":
+                usedS3 = true;
+                return new S3ObjectStore(RealS3.get().newBucket(), "eu-west-1", () -> new AwsCredentials(
+                        RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN), HttpClients.lazy(Duration.ofSeconds(2)),
+                        Clock.systemUTC());
             case "local":
                 return new LocalObjectStore(dir.resolve("state"));
             default:
@@ -61,7 +81,7 @@ class ObjectStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void putGetDelete_roundTrip_withNonAsciiKey(String kind) {
         ObjectStore store = store(kind);
         String key = "soundtracks/春节 烟花+fireworks 100%!.mp3";
@@ -74,7 +94,7 @@ class ObjectStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void put_forbidOverwrite_refusesAnExistingObject(String kind) {
         ObjectStore store = store(kind);
 
@@ -86,7 +106,7 @@ class ObjectStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void list_prefix_returnsEveryKeyAcrossPages(String kind) {
         ObjectStore store = store(kind);
         for (String key : List.of("track/1.json", "track/2.json", "track/3.json", "track/4.json", "track/5.json",
@@ -100,7 +120,7 @@ class ObjectStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void put_fileBody_storesTheFile(String kind) throws Exception {
         ObjectStore store = store(kind);
         Path file = Files.write(dir.resolve("tone.wav"), new byte[] {1, 2, 3, 4});
@@ -108,6 +128,64 @@ class ObjectStoreContractTest {
         store.put("results/tone.wav", ObjectStore.Body.of(file), "audio/wav", Map.of(), false, DEADLINE);
 
         assertArrayEquals(new byte[] {1, 2, 3, 4}, store.get("results/tone.wav", DEADLINE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "s3"})
+    void replace_etagStillCurrent_writesAndGivesANewEtag(String kind) {
+        ObjectStore store = store(kind);
+        store.put("claims/a.json", text("v1"), "application/json", Map.of(), true, DEADLINE);
+        ObjectStore.Stored v1 = store.read("claims/a.json", DEADLINE);
+
+        assertTrue(store.replace("claims/a.json", text("v2"), "application/json", v1.etag(), DEADLINE));
+        ObjectStore.Stored v2 = store.read("claims/a.json", DEADLINE);
+        assertEquals("v2", new String(v2.bytes(), StandardCharsets.UTF_8));
+        assertFalse(v1.etag().equals(v2.etag()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "s3"})
+    void replace_objectChangedOrGone_refuses(String kind) {
+        ObjectStore store = store(kind);
+        store.put("claims/b.json", text("mine"), "application/json", Map.of(), true, DEADLINE);
+        String mine = store.read("claims/b.json", DEADLINE).etag();
+        store.put("claims/b.json", text("theirs"), "application/json", Map.of(), false, DEADLINE);
+
+        assertFalse(store.replace("claims/b.json", text("late"), "application/json", mine, DEADLINE));
+        assertFalse(store.delete("claims/b.json", mine, DEADLINE));
+        assertEquals("theirs", new String(store.get("claims/b.json", DEADLINE), StandardCharsets.UTF_8));
+        assertFalse(store.replace("claims/none.json", text("x"), "application/json", mine, DEADLINE));
+        assertNull(store.get("claims/none.json", DEADLINE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "s3"})
+    void deleteIfMatch_current_deletesAndMissingIsDone(String kind) {
+        ObjectStore store = store(kind);
+        store.put("claims/c.json", text("x"), "application/json", Map.of(), true, DEADLINE);
+        String etag = store.read("claims/c.json", DEADLINE).etag();
+
+        assertTrue(store.delete("claims/c.json", etag, DEADLINE));
+        assertNull(store.read("claims/c.json", DEADLINE));
+        assertTrue(store.delete("claims/c.json", etag, DEADLINE));
+    }
+
+    @Test
+    void s3_presignedUrl_fetchesTheObject() throws Exception {
+        usedS3 = true;
+        URI bucket = RealS3.get().newBucket();
+        S3ObjectStore store = new S3ObjectStore(bucket, "eu-west-1", () -> new AwsCredentials(RealS3.ACCESS_KEY,
+                RealS3.SECRET_KEY, RealS3.TOKEN), HttpClients.lazy(Duration.ofSeconds(2)), Clock.systemUTC());
+        store.put("results/春 1.wav", text("RIFF"), "audio/wav", Map.of(), false, DEADLINE);
+        URI url = store.url("results/春 1.wav", Duration.ofMinutes(5));
+
+        assertNull(new IndependentSigV4Verifier(RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN)
+                .presignedProblem(url, System.currentTimeMillis() / 1000), url.toString());
+        HttpResponse<String> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RealS3.get().direct(bucket) + url.getRawPath().substring(bucket.getRawPath().length())
+                        + "?" + url.getRawQuery())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, got.statusCode());
+        assertEquals("RIFF", got.body());
     }
 
     @Test

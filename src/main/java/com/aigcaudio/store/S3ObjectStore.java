@@ -1,0 +1,207 @@
+package com.aigcaudio.store;
+
+import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.aws.signing.S3Presigner;
+import com.aigcaudio.aws.signing.SigV4Request;
+import com.aigcaudio.aws.signing.SigV4Signer;
+import com.aigcaudio.support.Hashing;
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An S3 bucket over its REST API, every request SigV4-signed. Claims are {@code PUT} with {@code If-None-Match: *}
+ * (S3 answers 412 when the object exists, or 409 while another conditional write of it is in flight); updates and
+ * releases carry {@code If-Match: <etag>}, so a writer that lost its claim cannot overwrite or delete the winner's.
+ */
+public final class S3ObjectStore implements ObjectStore {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
+
+    private final URI base;
+    private final String region;
+    private final Supplier<AwsCredentials> credentials;
+    private final Supplier<HttpClient> http;
+    private final Clock clock;
+
+    /** @param base the bucket's URL: {@link S3Presigner#bucketUrl}, or a path-style endpoint ending in the bucket */
+    public S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Supplier<HttpClient> http,
+                         Clock clock) {
+        this.base = base;
+        this.region = region;
+        this.credentials = credentials;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
+                       Deadline deadline) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        metadata.forEach((name, value) -> headers.put("x-amz-meta-" + name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        if (forbidOverwrite) {
+            headers.put("If-None-Match", "*");
+        }
+        int status = write(key, body, contentType, headers, deadline);
+        if (forbidOverwrite && (status == 412 || status == 409)) {
+            return false;
+        }
+        return ok("PUT", status);
+    }
+
+    @Override
+    public byte[] get(String key, Deadline deadline) {
+        Stored stored = read(key, deadline);
+        return stored == null ? null : stored.bytes();
+    }
+
+    @Override
+    public Stored read(String key, Deadline deadline) {
+        HttpResponse<byte[]> response = send("GET", key, List.of(), Map.of(), null, deadline);
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        ok("GET", response.statusCode());
+        return new Stored(response.body(), response.headers().firstValue("ETag").orElse(""));
+    }
+
+    @Override
+    public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
+        int status = write(key, body, contentType, Map.of("If-Match", etag), deadline);
+        return status != 412 && status != 404 && status != 409 && ok("PUT", status);
+    }
+
+    @Override
+    public void delete(String key, Deadline deadline) {
+        int status = send("DELETE", key, List.of(), Map.of(), null, deadline).statusCode();
+        if (status != 404) {
+            ok("DELETE", status);
+        }
+    }
+
+    @Override
+    public boolean delete(String key, String etag, Deadline deadline) {
+        int status = send("DELETE", key, List.of(), Map.of("If-Match", etag), null, deadline).statusCode();
+        return status == 404 || (status != 412 && ok("DELETE", status));
+    }
+
+    /** ListObjects, paged by marker (1000 keys a page). */
+    @Override
+    public List<String> list(String prefix, Deadline deadline) {
+        List<String> keys = new ArrayList<>();
+        String marker = "";
+        while (true) {
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(new SimpleEntry<>("prefix", prefix));
+            query.add(new SimpleEntry<>("max-keys", "1000"));
+            if (!marker.isEmpty()) {
+                query.add(new SimpleEntry<>("marker", marker));
+            }
+            HttpResponse<byte[]> response = send("GET", null, query, Map.of(), null, deadline);
+            ok("GET Bucket", response.statusCode());
+            BucketListing page = BucketListing.parse(response.body());
+            keys.addAll(page.keys());
+            if (!page.truncated() || page.keys().isEmpty()) {
+                return keys;
+            }
+            marker = page.nextMarker() != null ? page.nextMarker() : page.keys().get(page.keys().size() - 1);
+        }
+    }
+
+    @Override
+    public URI url(String key, Duration lifetime) {
+        return S3Presigner.presignGet(base, region, key, credentials.get(), clock.instant().minusSeconds(60),
+                lifetime.plusSeconds(60));
+    }
+
+    private int write(String key, Body body, String contentType, Map<String, String> conditions, Deadline deadline) {
+        Map<String, String> headers = new LinkedHashMap<>(conditions);
+        headers.put("Content-Type", contentType);
+        return send("PUT", key, List.of(), headers, body, deadline).statusCode();
+    }
+
+    /** @param key the object, or null for the bucket itself */
+    private HttpResponse<byte[]> send(String method, String key, List<Map.Entry<String, String>> query,
+                                      Map<String, String> headers, Body body, Deadline deadline) {
+        Duration timeout = deadline.cap(TIMEOUT);
+        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw new StoreUnavailableException("no time left in the invocation for S3 " + method, null);
+        }
+        String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+        String path = key == null ? basePath
+                : (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + S3Presigner.encodeKey(key);
+        HttpRequest.BodyPublisher publisher;
+        String payloadHash;
+        try {
+            // Files (soundtracks) are streamed unsigned: hashing them first would read them twice.
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody() : body.bytes() != null
+                    ? HttpRequest.BodyPublishers.ofByteArray(body.bytes()) : HttpRequest.BodyPublishers.ofFile(body.file());
+            payloadHash = body == null ? Hashing.sha256Hex(new byte[0]) : body.bytes() != null
+                    ? Hashing.sha256Hex(body.bytes()) : SigV4Signer.UNSIGNED_PAYLOAD;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("the file to upload is gone: " + body.file(), e);
+        }
+        AwsCredentials c = credentials.get();
+        java.time.Instant now = clock.instant();
+        Map<String, String> signed = new LinkedHashMap<>(headers);
+        signed.put("host", S3Presigner.authority(base));
+        signed.put("x-amz-date", SigV4Signer.amzDate(now));
+        signed.put("x-amz-content-sha256", payloadHash);
+        if (c.sessionToken() != null) {
+            signed.put("x-amz-security-token", c.sessionToken());
+        }
+        SigV4Request request = new SigV4Request(method, path, query, signed, payloadHash);
+        String rawQuery = query.isEmpty() ? "" : "?" + canonicalQuery(query);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.getScheme() + "://"
+                        + S3Presigner.authority(base) + path + rawQuery)).timeout(timeout).method(method, publisher)
+                .header("Authorization", SigV4Signer.authorization(request, c, now, region, "s3"));
+        signed.forEach((name, value) -> {
+            if (!name.equals("host")) {
+                builder.header(name, value);
+            }
+        });
+        try {
+            return http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("S3 " + method + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted during S3 " + method, e);
+        }
+    }
+
+    private static String canonicalQuery(List<Map.Entry<String, String>> query) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> p : query) {
+            out.append(out.length() == 0 ? "" : "&").append(SigV4Signer.uriEncode(p.getKey(), true)).append('=')
+                    .append(SigV4Signer.uriEncode(p.getValue(), true));
+        }
+        return out.toString();
+    }
+
+    private static boolean ok(String what, int status) {
+        if (status / 100 != 2) {
+            throw new StoreUnavailableException("S3 " + what + " answered HTTP " + status, null);
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStore{" + base + "}";
+    }
+}

@@ -1,0 +1,142 @@
+package com.aigcaudio.testing;
+
+import com.adobe.testing.s3mock.S3MockApplication;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Adobe S3Mock, a real S3-compatible server (it enforces If-None-Match and If-Match), started once per test JVM,
+ * behind a loopback proxy that checks every request's SigV4 signature with {@link IndependentSigV4Verifier}
+ * (S3Mock itself accepts any signature) before forwarding it.
+ */
+public final class RealS3 {
+    public static final String ACCESS_KEY = "ASIATESTROLEKEY00001";
+    public static final String SECRET_KEY = "s3-test-secret/with+chars";
+    public static final String TOKEN = "s3-session-token+/=";
+    private static RealS3 instance;
+
+    private final URI s3mock;
+    private final URI proxy;
+    private final AtomicInteger badSignatures = new AtomicInteger();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final AtomicInteger buckets = new AtomicInteger();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding",
+            "upgrade", "date");
+
+    private RealS3() throws IOException {
+        S3MockApplication app = S3MockApplication.start(new java.util.HashMap<>(Map.of(
+                S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
+                S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
+                S3MockApplication.PROP_ROOT_DIRECTORY, Files.createTempDirectory("s3mock").toString(),
+                S3MockApplication.PROP_SILENT, true,
+                "logging.level.root", "WARN",
+                "spring.main.banner-mode", "off")));
+        s3mock = URI.create("http://127.0.0.1:" + app.getHttpPort());
+        IndependentSigV4Verifier verifier = new IndependentSigV4Verifier(ACCESS_KEY, SECRET_KEY, TOKEN);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String problem = verifier.problem(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::getFirst, body,
+                    System.currentTimeMillis() / 1000);
+            if (problem != null) {
+                badSignatures.incrementAndGet();
+                problems.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + problem);
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+                return;
+            }
+            String raw = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(s3mock + raw))
+                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    values.forEach(v -> forward.header(name, v));
+                }
+            });
+            try {
+                HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response.headers().map().forEach((name, values) -> {
+                    if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+                        exchange.getResponseHeaders().put(name, values);
+                    }
+                });
+                byte[] answer = response.body();
+                boolean empty = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+                exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : answer.length);
+                if (!empty) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(answer);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(502, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        proxy = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public static synchronized RealS3 get() {
+        if (instance == null) {
+            try {
+                instance = new RealS3();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** Creates a new, empty bucket and returns its path-style URL through the verifying proxy. */
+    public URI newBucket() {
+        String name = "test-bucket-" + buckets.incrementAndGet() + "-" + ProcessHandle.current().pid();
+        try {
+            HttpResponse<Void> created = client.send(HttpRequest.newBuilder(URI.create(s3mock + "/" + name))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            if (created.statusCode() != 200) {
+                throw new IllegalStateException("S3Mock refused to create bucket " + name + ": " + created.statusCode());
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return URI.create(proxy + "/" + name + "/");
+    }
+
+    /** The same bucket straight on S3Mock, for fetching presigned URLs (S3Mock ignores signatures). */
+    public URI direct(URI bucketUrl) {
+        return URI.create(s3mock + bucketUrl.getRawPath());
+    }
+
+    public int badSignatures() {
+        return badSignatures.get();
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}
