@@ -7,10 +7,10 @@ import java.time.Duration;
 
 /**
  * Deduplication settings, and where the function keeps its state (idempotency markers and tracking records):
- * COS in production, a local directory for local runs (the default), or memory.
+ * COS in production on SCF, S3 on Lambda, a local directory for local runs (the default), or memory.
  */
 public final class IdempotencyConfig {
-    public enum StoreKind { MEMORY, LOCAL, COS }
+    public enum StoreKind { MEMORY, LOCAL, COS, S3 }
 
     static final String DEFAULT_PREFIX = "aigc-idempotency/";
 
@@ -18,28 +18,28 @@ public final class IdempotencyConfig {
     private final Duration ttl;
     private final Duration inProgressWindow;
     private final StoreKind store;
-    private final String cosBucket;
-    private final String cosPrefix;
-    private final URI cosEndpoint;
-    private final String cosRegion;
+    private final String bucket;
+    private final String prefix;
+    private final URI endpoint;
+    private final String region;
     private final Path localDir;
 
     public IdempotencyConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, StoreKind store,
-                             String cosBucket, String cosPrefix, URI cosEndpoint, String cosRegion, Path localDir) {
+                             String bucket, String prefix, URI endpoint, String region, Path localDir) {
         this.keyPrefix = keyPrefix;
         this.ttl = ttl;
         this.inProgressWindow = inProgressWindow;
         this.store = store;
-        this.cosBucket = cosBucket;
-        this.cosPrefix = cosPrefix;
-        this.cosEndpoint = cosEndpoint;
-        this.cosRegion = cosRegion;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.endpoint = endpoint;
+        this.region = region;
         this.localDir = localDir;
     }
 
     /**
      * Reads AIGC_IDEMPOTENCY_KEY_PREFIX, AIGC_IDEMPOTENCY_TTL_SECONDS, AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS,
-     * AIGC_IDEMPOTENCY_STORE (local|memory|cos), AIGC_LOCAL_DIR for local and, for cos, AIGC_IDEMPOTENCY_COS_BUCKET, AIGC_IDEMPOTENCY_COS_REGION
+     * AIGC_IDEMPOTENCY_STORE (local|memory|cos|s3), AIGC_LOCAL_DIR for local, the S3 variables for s3 and, for cos, AIGC_IDEMPOTENCY_COS_BUCKET, AIGC_IDEMPOTENCY_COS_REGION
      * (default TENCENTCLOUD_REGION), AIGC_IDEMPOTENCY_COS_PREFIX and AIGC_IDEMPOTENCY_COS_ENDPOINT.
      */
     public static IdempotencyConfig from(Settings s) {
@@ -49,15 +49,22 @@ public final class IdempotencyConfig {
         }
         Duration ttl = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_TTL_SECONDS", 259_200, 60, 31_536_000));
         Duration window = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS", 60, 1, 86_400));
-        StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "local", "local", "memory", "cos")
+        StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "local", "local", "memory", "cos", "s3")
                 .toUpperCase(java.util.Locale.ROOT));
-        if (kind != StoreKind.COS) {
-            for (String name : new String[] {"AIGC_IDEMPOTENCY_COS_BUCKET", "AIGC_IDEMPOTENCY_COS_PREFIX",
-                    "AIGC_IDEMPOTENCY_COS_ENDPOINT", "AIGC_IDEMPOTENCY_COS_REGION"}) {
-                if (s.string(name) != null) {
-                    throw new ConfigurationException(name, "applies only when AIGC_IDEMPOTENCY_STORE=cos");
+        for (StoreKind remote : new StoreKind[] {StoreKind.COS, StoreKind.S3}) {
+            String tag = remote.name();
+            for (String suffix : new String[] {"_BUCKET", "_PREFIX", "_ENDPOINT", "_REGION"}) {
+                String name = "AIGC_IDEMPOTENCY_" + tag + suffix;
+                if (kind != remote && s.string(name) != null) {
+                    throw new ConfigurationException(name, "applies only when AIGC_IDEMPOTENCY_STORE="
+                            + tag.toLowerCase(java.util.Locale.ROOT));
                 }
             }
+        }
+        if (kind == StoreKind.S3) {
+            return s3(s, keyPrefix, ttl, window);
+        }
+        if (kind != StoreKind.COS) {
             return new IdempotencyConfig(keyPrefix, ttl, window, kind, null, DEFAULT_PREFIX, null, null,
                     kind == StoreKind.LOCAL ? localDir(s) : null);
         }
@@ -80,6 +87,31 @@ public final class IdempotencyConfig {
             endpoint = URI.create("https://" + bucket + ".cos." + region + ".myqcloud.com/");
         }
         return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint, region, null);
+    }
+
+    /**
+     * AIGC_IDEMPOTENCY_S3_BUCKET, AIGC_IDEMPOTENCY_S3_REGION (default AWS_REGION, which Lambda sets),
+     * AIGC_IDEMPOTENCY_S3_PREFIX and AIGC_IDEMPOTENCY_S3_ENDPOINT (an S3-compatible server, addressed path-style).
+     */
+    private static IdempotencyConfig s3(Settings s, String keyPrefix, Duration ttl, Duration window) {
+        String bucket = s.string("AIGC_IDEMPOTENCY_S3_BUCKET");
+        if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_S3_BUCKET",
+                    "required with AIGC_IDEMPOTENCY_STORE=s3: an S3 bucket name (3-63 lower-case letters, digits, '.', '-')");
+        }
+        String prefix = s.string("AIGC_IDEMPOTENCY_S3_PREFIX", DEFAULT_PREFIX);
+        if (!prefix.matches("[A-Za-z0-9._/-]*")) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_S3_PREFIX", "use letters, digits, '.', '_', '-' and '/'");
+        }
+        String region = s.string("AIGC_IDEMPOTENCY_S3_REGION", s.string("AWS_REGION"));
+        if (region == null) {
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_S3_REGION", "required with AIGC_IDEMPOTENCY_STORE=s3 "
+                    + "(Lambda sets AWS_REGION)");
+        }
+        URI endpoint = s.httpUrl("AIGC_IDEMPOTENCY_S3_ENDPOINT");
+        URI base = endpoint == null ? com.aigcaudio.aws.signing.S3Presigner.bucketUrl(bucket, region)
+                : URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket + "/");
+        return new IdempotencyConfig(keyPrefix, ttl, window, StoreKind.S3, bucket, prefix, base, region, null);
     }
 
     /**
@@ -111,21 +143,21 @@ public final class IdempotencyConfig {
         return store;
     }
 
-    public String cosBucket() {
-        return cosBucket;
+    public String bucket() {
+        return bucket;
     }
 
-    public String cosPrefix() {
-        return cosPrefix;
+    public String prefix() {
+        return prefix;
     }
 
-    public URI cosEndpoint() {
-        return cosEndpoint;
+    public URI endpoint() {
+        return endpoint;
     }
 
-    /** The COS bucket's region (for presigned URLs), or null when only an endpoint override names it. */
-    public String cosRegion() {
-        return cosRegion;
+    /** The bucket's region (for signatures and presigned URLs); on COS null when only an endpoint override names it. */
+    public String region() {
+        return region;
     }
 
     /** The local store's directory (StoreKind.LOCAL), or null. */

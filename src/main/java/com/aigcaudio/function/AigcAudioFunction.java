@@ -1,5 +1,6 @@
 package com.aigcaudio.function;
 
+import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.IdempotencyStores;
@@ -51,14 +52,18 @@ public final class AigcAudioFunction {
     static final Duration TRACKING_MIN_LEFT = Duration.ofSeconds(3);
     private final Redaction redaction;
 
-    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials) {
-        this(config, credentials, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
+    /**
+     * @param credentials Tencent Cloud's, for the API and COS
+     * @param aws         the AWS role's, for S3 (on SCF nothing asks for them)
+     */
+    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws) {
+        this(config, credentials, aws, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
     }
 
-    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
-                              Clock clock) {
-        this(config, credentials, warmedUp(config, http), http, ObjectStores.state(config.idempotency(), credentials, http),
-                null, clock);
+    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+                              Supplier<HttpClient> http, Clock clock) {
+        this(config, credentials, aws, warmedUp(config, http), http,
+                ObjectStores.state(config.idempotency(), credentials, aws, http, clock), null, clock);
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */
@@ -69,17 +74,19 @@ public final class AigcAudioFunction {
     }
 
     /** @param store the idempotency store (tests pass an in-memory one to inspect it) */
-    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> http,
-                             IdempotencyStore store, Clock clock) {
-        this(config, credentials, http, http, ObjectStores.state(config.idempotency(), credentials, http), store, clock);
+    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+                             Supplier<HttpClient> http, IdempotencyStore store, Clock clock) {
+        this(config, credentials, aws, http, http, ObjectStores.state(config.idempotency(), credentials, aws, http, clock),
+                store, clock);
     }
 
     /**
      * @param api   the API's HTTP client (warmed up); {@code other} serves COS, downloads and webhooks
      * @param state the state store; {@code store} the idempotency store on it, or null for the configured one
      */
-    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<HttpClient> api,
-                              Supplier<HttpClient> other, ObjectStore state, IdempotencyStore store, Clock clock) {
+    private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+                              Supplier<HttpClient> api, Supplier<HttpClient> other, ObjectStore state,
+                              IdempotencyStore store, Clock clock) {
         this.clock = clock;
         IdempotencyStore idempotency = store != null ? store : IdempotencyStores.create(config.idempotency(), state, clock);
         Lazy<AigcAudioTasks> tasks = new Lazy<>(
@@ -90,7 +97,7 @@ public final class AigcAudioFunction {
                 ObjectStores.resultsName(config.tracking(), config.idempotency()), config.defaults().mpsOutputBucket(),
                 other, clock);
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
-                new MediaUrls(config.mediaUrls(), credentials, clock));
+                new MediaUrls(config.mediaUrls(), credentials, aws, clock));
         TaskSubmitter submitter = new TaskSubmitter(tasks, idempotency, config.idempotency(), tracker, config.dryRun(),
                 state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock);
         String keyPrefix = config.idempotency().keyPrefix();
@@ -142,10 +149,12 @@ public final class AigcAudioFunction {
             InvocationResult result;
             switch (type) {
                 case COS:
+                case S3:
                     result = cos.handle(map, invocation);
                     trackWithTimeLeft(invocation);
                     break;
                 case TIMER:
+                case SCHEDULE:
                     if (timer.isTrackerTick(map)) {
                         result = sweepAfter(timer.handle(map, invocation), invocation);
                     } else {

@@ -18,7 +18,7 @@ public final class IdempotencyKey {
         this.value = value;
     }
 
-    /** A COS upload: bucket + key + what identifies this upload (version id, ETag, COS request id). */
+    /** An upload: bucket + key + what identifies this upload (version id, ETag, COS request id or S3 sequencer). */
     public static IdempotencyKey forCosObject(String prefix, CosObjectEvent object, long eventTime) {
         Map<String, Object> canonical = new TreeMap<>();
         canonical.put("trigger", "cos");
@@ -27,7 +27,13 @@ public final class IdempotencyKey {
         canonical.put("versionId", blankToNull(object.versionId()));
         canonical.put("eTag", blankToNull(object.eTag()));
         canonical.put("cosRequestId", blankToNull(object.cosRequestId()));
-        if (canonical.get("eTag") == null && canonical.get("cosRequestId") == null && canonical.get("versionId") == null) {
+        if (object.storage() == CosObjectEvent.Storage.S3) {
+            // Added only for S3, so that COS keys stay what they were.
+            canonical.put("storage", "s3");
+            canonical.put("sequencer", blankToNull(object.sequencer()));
+        }
+        if (canonical.get("eTag") == null && canonical.get("cosRequestId") == null && canonical.get("versionId") == null
+                && canonical.get("sequencer") == null) {
             // Without any upload identity, the event time is what tells two uploads of one key apart.
             canonical.put("eventTime", eventTime);
         }

@@ -13,11 +13,16 @@ public interface IdempotencyStore {
     /** Claims the key with {@code record} (IN_PROGRESS) unless an unreplaceable record exists. */
     Claim claim(String key, IdempotencyRecord record, Deadline deadline);
 
-    /** Overwrites the owner's record (SENDING, COMPLETED or UNKNOWN_OUTCOME). */
+    /**
+     * Overwrites the owner's record (SENDING, COMPLETED or UNKNOWN_OUTCOME): only while the stored record still has
+     * {@code record}'s claim id.
+     *
+     * @throws ClaimLostException when another claimant has taken the key over
+     */
     void update(String key, IdempotencyRecord record, Deadline deadline);
 
-    /** Deletes the owner's claim so that a retry can run. */
-    void release(String key, Deadline deadline);
+    /** Deletes the owner's claim so that a retry can run; a record that is no longer {@code mine} is left alone. */
+    void release(String key, IdempotencyRecord mine, Deadline deadline);
 
     /** Every key that has a record (for the sweep of orphaned claims). */
     java.util.List<String> keys(Deadline deadline);

@@ -14,6 +14,6 @@ public final class IdempotencyStores {
         if (config.store() == IdempotencyConfig.StoreKind.MEMORY) {
             return new InMemoryIdempotencyStore(clock);
         }
-        return new ObjectIdempotencyStore(state, config.cosPrefix(), clock);
+        return new ObjectIdempotencyStore(state, config.prefix(), clock);
     }
 }

@@ -30,12 +30,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void update(String key, IdempotencyRecord record, Deadline deadline) {
-        records.put(key, record);
+        if (records.computeIfPresent(key, (k, current) -> current.claimId().equals(record.claimId()) ? record : current)
+                != record) {
+            throw new ClaimLostException(key);
+        }
     }
 
     @Override
-    public void release(String key, Deadline deadline) {
-        records.remove(key);
+    public void release(String key, IdempotencyRecord mine, Deadline deadline) {
+        records.computeIfPresent(key, (k, current) -> current.claimId().equals(mine.claimId()) ? null : current);
     }
 
     @Override

@@ -51,14 +51,32 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
         throw new StoreUnavailableException("could not claim " + marker + " after " + MAX_ROUNDS + " rounds", null);
     }
 
+    /** Read, check the claim id, then write if the ETag is unchanged: a true compare-and-swap where the store has one (S3). */
     @Override
     public void update(String key, IdempotencyRecord record, Deadline deadline) {
-        objects.put(marker(key), ObjectStore.Body.of(record.toJson()), JSON, Map.of(), false, deadline);
+        String marker = marker(key);
+        ObjectStore.Stored current = mine(marker, record, deadline);
+        if (current == null || !objects.replace(marker, ObjectStore.Body.of(record.toJson()), JSON, current.etag(), deadline)) {
+            throw new ClaimLostException(key);
+        }
     }
 
     @Override
-    public void release(String key, Deadline deadline) {
-        objects.delete(marker(key), deadline);
+    public void release(String key, IdempotencyRecord mine, Deadline deadline) {
+        String marker = marker(key);
+        ObjectStore.Stored current = mine(marker, mine, deadline);
+        if (current != null) {
+            objects.delete(marker, current.etag(), deadline);
+        }
+    }
+
+    /** The stored marker if it still holds {@code record}'s claim, else null. */
+    private ObjectStore.Stored mine(String marker, IdempotencyRecord record, Deadline deadline) {
+        ObjectStore.Stored current = objects.read(marker, deadline);
+        if (current == null || !IdempotencyRecord.fromJson(current.bytes()).claimId().equals(record.claimId())) {
+            return null;
+        }
+        return current;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.aigcaudio.plan;
 
+import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.aws.signing.S3Presigner;
 import com.aigcaudio.config.MediaUrlSettings;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.InvalidRequestException;
@@ -7,10 +9,12 @@ import com.aigcaudio.tencent.signing.CosPresigner;
 import com.aigcaudio.trigger.cos.CosObjectEvent;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The URL the service fetches a COS object from. VOD and MPS read input URLs from the internet, and buckets are
- * private by default, so the default is a presigned GET URL made with the function's own (role) credentials.
+ * private by default, so the default is a presigned GET URL made with the function's own (role) credentials: COS's
+ * signature for COS objects, SigV4 for S3 objects.
  */
 public final class MediaUrls {
     /** Signing a little in the past absorbs clock skew between this instance and COS. */
@@ -18,11 +22,15 @@ public final class MediaUrls {
 
     private final MediaUrlSettings settings;
     private final CredentialsProvider credentials;
+    private final Supplier<AwsCredentials> awsCredentials;
     private final Clock clock;
 
-    public MediaUrls(MediaUrlSettings settings, CredentialsProvider credentials, Clock clock) {
+    /** @param credentials sign COS URLs; {@code awsCredentials} (the Lambda role's) sign S3 URLs */
+    public MediaUrls(MediaUrlSettings settings, CredentialsProvider credentials, Supplier<AwsCredentials> awsCredentials,
+                     Clock clock) {
         this.settings = settings;
         this.credentials = credentials;
+        this.awsCredentials = awsCredentials;
         this.clock = clock;
     }
 
@@ -32,9 +40,14 @@ public final class MediaUrls {
         }
         String region = object.region();
         if (region == null || !region.matches("[a-z0-9-]+")) {
-            throw new InvalidRequestException("cos.cosBucket.cosRegion", "a presigned media URL needs the bucket's "
-                    + "region, and the event has " + (region == null ? "none" : "an invalid one")
-                    + " (or set AIGC_MEDIA_URL=object for public buckets)");
+            throw new InvalidRequestException(object.storage() == CosObjectEvent.Storage.S3 ? "awsRegion"
+                    : "cos.cosBucket.cosRegion", "a presigned media URL needs the bucket's region, and the event has "
+                    + (region == null ? "none" : "an invalid one") + " (or set AIGC_MEDIA_URL=object for public buckets)");
+        }
+        if (object.storage() == CosObjectEvent.Storage.S3) {
+            return S3Presigner.presignGet(S3Presigner.bucketUrl(object.bucket(), region), region, object.key(),
+                    awsCredentials.get(), clock.instant().minusSeconds(BACKDATE_SECONDS),
+                    settings.lifetime().plusSeconds(BACKDATE_SECONDS)).toString();
         }
         long now = clock.instant().getEpochSecond();
         return CosPresigner.presignGet(object.bucket(), region, object.key(), credentials.credentials(),

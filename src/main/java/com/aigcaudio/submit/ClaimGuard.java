@@ -2,6 +2,7 @@ package com.aigcaudio.submit;
 
 import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.idempotency.Claim;
+import com.aigcaudio.idempotency.ClaimLostException;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.store.StoreUnavailableException;
@@ -59,7 +60,7 @@ final class ClaimGuard {
             store.update(key, sending, deadline);
         } catch (StoreUnavailableException e) {
             LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error", e.getMessage());
-            releaseQuietly(item, key, deadline);
+            releaseQuietly(item, key, mine, deadline);
             return storeUnavailable(item, e);
         }
         TaskOutcome outcome = create.get();
@@ -68,7 +69,7 @@ final class ClaimGuard {
         } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
             record(item, key, sending.unknownOutcome(outcome.requestId()), deadline, outcome);
         } else {
-            releaseQuietly(item, key, deadline);
+            releaseQuietly(item, key, mine, deadline);
         }
         return outcome;
     }
@@ -83,6 +84,10 @@ final class ClaimGuard {
             try {
                 store.update(key, record, deadline);
                 return;
+            } catch (ClaimLostException e) {
+                LOG.error("the claim was taken over while the request was in flight: the outcome is not recorded here",
+                        "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
+                return;
             } catch (StoreUnavailableException e) {
                 if (attempt == RECORD_ATTEMPTS || deadline.remaining().toMillis() <= backoffMs) {
                     LOG.error("could not record the outcome: the claim stays SENDING (an unknown outcome, never "
@@ -95,9 +100,9 @@ final class ClaimGuard {
         }
     }
 
-    private void releaseQuietly(WorkItem item, String key, Deadline deadline) {
+    private void releaseQuietly(WorkItem item, String key, IdempotencyRecord mine, Deadline deadline) {
         try {
-            store.release(key, deadline);
+            store.release(key, mine, deadline);
         } catch (StoreUnavailableException e) {
             // The claim never reached SENDING: after its window a redelivery takes it over.
             LOG.error("could not release the claim", "source", item.source(), "error", e.getMessage());

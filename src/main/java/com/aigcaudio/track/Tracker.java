@@ -200,7 +200,7 @@ public final class Tracker {
             return done;
         } catch (DeliveryException e) {
             if (e.retryable()) {
-                claims.release(key, deadline);
+                claims.release(key, mine, deadline);
                 LOG.warn("delivery failed; trying later", "task_id", record.taskId, "error_code", e.code());
                 return save(record.checked(TrackingRecord.State.RUNNING, 100, now.plus(interval(record.attempts))), deadline);
             }

@@ -1,6 +1,9 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.store.S3ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.testing.RealS3;
 import com.aigcaudio.store.CosObjectStore;
 import com.aigcaudio.store.LocalObjectStore;
 import com.aigcaudio.tencent.auth.Credentials;
@@ -71,6 +74,11 @@ class IdempotencyStoreContractTest {
         if (kind.equals("local")) {
             return new ObjectIdempotencyStore(new LocalObjectStore(localDir), "markers/", clock);
         }
+        if (kind.equals("s3")) {
+            return new ObjectIdempotencyStore(new S3ObjectStore(RealS3.get().newBucket(), "eu-west-1",
+                    () -> new AwsCredentials(RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN),
+                    HttpClients.lazy(Duration.ofSeconds(2)), Clock.systemUTC()), "markers/", clock);
+        }
         cos = new FakeCos();
         return new ObjectIdempotencyStore(new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou",
                 CredentialsProvider.fixed(new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
@@ -84,7 +92,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void claim_newKey_isOwned_secondClaimSeesInProgress(String kind) {
         IdempotencyStore store = store(kind);
         assertTrue(store.claim("p:k1", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned());
@@ -94,7 +102,7 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void claim_afterCompleted_returnsTaskIdUntilTtl(String kind) {
         IdempotencyStore store = store(kind);
         IdempotencyRecord mine = inProgress(Duration.ofMinutes(1), Duration.ofDays(3));
@@ -112,16 +120,34 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void release_letsTheNextClaimRun(String kind) {
         IdempotencyStore store = store(kind);
-        store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
-        store.release("p:k3", DEADLINE);
+        IdempotencyRecord mine = inProgress(Duration.ofMinutes(1), Duration.ofDays(3));
+        store.claim("p:k3", mine, DEADLINE);
+        store.release("p:k3", mine, DEADLINE);
         assertTrue(store.claim("p:k3", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
+    void updateAndRelease_afterTakeover_leaveTheNewOwnersRecord(String kind) {
+        IdempotencyStore store = store(kind);
+        IdempotencyRecord slow = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
+        store.claim("p:k6", slow, DEADLINE);
+        now.set(now.get().plusSeconds(31));
+        IdempotencyRecord winner = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
+        assertTrue(store.claim("p:k6", winner, DEADLINE).isOwned());
+
+        assertThrows(ClaimLostException.class, () -> store.update("p:k6", slow.sending(), DEADLINE));
+        store.release("p:k6", slow, DEADLINE);
+        assertEquals(winner.claimId(), store.read("p:k6", DEADLINE).claimId());
+        store.update("p:k6", winner.sending(), DEADLINE);
+        assertEquals(IdempotencyRecord.Status.SENDING, store.read("p:k6", DEADLINE).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void claim_expiredInProgress_isTakenOver_butUnknownOutcomeIsNot(String kind) {
         IdempotencyStore store = store(kind);
         store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE);
@@ -139,14 +165,14 @@ class IdempotencyStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void claim_concurrentClaimants_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
         assertEquals(1, race(store, "p:k6"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "local", "cos"})
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
     void claim_concurrentTakeoversOfExpiredClaim_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
         store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)), DEADLINE);

@@ -1,5 +1,6 @@
 package com.aigcaudio.testing;
 
+import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
@@ -8,7 +9,7 @@ import com.aigcaudio.idempotency.IdempotencyStores;
 import com.aigcaudio.store.ObjectStores;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.Credentials;
@@ -30,6 +31,9 @@ import java.util.function.Supplier;
 public final class FunctionHarness {
     private static final CredentialsProvider CREDENTIALS = CredentialsProvider.fixed(
             Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
+    /** The AWS role credentials tests sign S3 requests and URLs with (RealS3 accepts them). */
+    public static final Supplier<AwsCredentials> AWS = () -> new AwsCredentials(RealS3.ACCESS_KEY, RealS3.SECRET_KEY,
+            RealS3.TOKEN);
     private final ScfHandler handler;
 
     /** With the configured idempotency store, and without the connection warm-up (it only speeds up a cold JVM). */
@@ -46,8 +50,9 @@ public final class FunctionHarness {
         Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
         IdempotencyStore chosen = store != null ? store
                 : IdempotencyStores.create(config.idempotency(),
-                        ObjectStores.state(config.idempotency(), CREDENTIALS, http), Clock.systemUTC());
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, http, chosen, Clock.systemUTC()),
+                        ObjectStores.state(config.idempotency(), CREDENTIALS, AWS, http, Clock.systemUTC()),
+                        Clock.systemUTC());
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, AWS, http, chosen, Clock.systemUTC()),
                 Clock.systemUTC());
     }
 
@@ -102,7 +107,7 @@ public final class FunctionHarness {
         public final Map<String, Object> result;
         public final boolean failed;
 
-        Outcome(Map<String, Object> result, boolean failed) {
+        public Outcome(Map<String, Object> result, boolean failed) {
             this.result = result;
             this.failed = failed;
         }

@@ -1,6 +1,6 @@
 package com.aigcaudio.platform.cli;
 
-import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.platform.scf.ScfHandler;
 
 import java.io.PrintStream;

@@ -1,6 +1,7 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.emulator.AigcEmulator;
@@ -8,7 +9,7 @@ import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.platform.scf.InvocationFailedException;
+import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
@@ -94,7 +95,7 @@ public final class Main {
             FunctionConfig config = FunctionConfig.from(settings);
             Logger.configure(err, config.logLevel());
             // Built before the event is parsed: as on SCF, the connection warm-up starts first.
-            ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials), Clock.systemUTC());
+            ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials, new AwsEnvironmentCredentials(settings.lookup())), Clock.systemUTC());
             Map<String, Object> event = parseEvent(eventName, eventFile, err);
             if (event == null) {
                 return USAGE;

@@ -1,9 +1,11 @@
 package com.aigcaudio.platform.scf;
 
+import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.Invocation;
+import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
@@ -46,7 +48,7 @@ public final class ScfHandler {
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
-        return new AigcAudioFunction(config, credentials);
+        return new AigcAudioFunction(config, credentials, new AwsEnvironmentCredentials(settings.lookup()));
     }
 
     public Map<String, Object> handle(Map<String, Object> event, Context context) {

@@ -17,7 +17,7 @@ import javax.net.ssl.TrustManagerFactory;
  * 60 ms of CPU here. It has no public API, so its class is initialised by name; where a JDK lacks it, nothing
  * happens. Everything here is priming only: failures are ignored.
  */
-final class HandshakePrimer {
+public final class HandshakePrimer {
     private static final String JDK_ANCHORS = "sun.security.util.AnchorCertificates";
 
     private HandshakePrimer() {
@@ -30,7 +30,7 @@ final class HandshakePrimer {
     }
 
     /** @return whether every step ran */
-    static boolean run() {
+    public static boolean run() {
         boolean crypto;
         try {
             TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);

@@ -39,11 +39,11 @@ public final class CosEventDecoder {
                 meta.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
             }
         }
-        return new CosObjectEvent(string(event, "eventName", path + ".event.eventName"), appId, name, region, key,
+        return new CosObjectEvent(CosObjectEvent.Storage.COS, string(event, "eventName", path + ".event.eventName"), appId, name, region, key,
                 string(object, "url", path + ".cos.cosObject.url"),
                 optionalLong(object, "size", path + ".cos.cosObject.size"), meta,
                 optionalText(object, "vid", path + ".cos.cosObject.vid"),
-                optionalLong(event, "eventTime", path + ".event.eventTime"));
+                optionalLong(event, "eventTime", path + ".event.eventTime"), null);
     }
 
     /** Keys arrive as {@code /<appid>/<bucket>/<key>}, not URL-encoded: strip the prefix and nothing else. */

@@ -2,8 +2,15 @@ package com.aigcaudio.trigger.cos;
 
 import java.util.Map;
 
-/** One decoded COS notification record: which object was created, and how it was identified. */
+/**
+ * One decoded object-created notification record, from COS or S3: which object was created, and how it was
+ * identified.
+ */
 public final class CosObjectEvent {
+    /** Where the object lives: decides the media URL's signature and the idempotency key's shape. */
+    public enum Storage { COS, S3 }
+
+    private final Storage storage;
     private final String eventName;
     private final String appId;
     private final String bucketName;
@@ -14,9 +21,11 @@ public final class CosObjectEvent {
     private final Map<String, String> meta;
     private final String versionId;
     private final long eventTime;
+    private final String sequencer;
 
-    CosObjectEvent(String eventName, String appId, String bucketName, String region, String key, String url, long size,
-                   Map<String, String> meta, String versionId, long eventTime) {
+    CosObjectEvent(Storage storage, String eventName, String appId, String bucketName, String region, String key, String url, long size,
+                   Map<String, String> meta, String versionId, long eventTime, String sequencer) {
+        this.storage = storage;
         this.eventName = eventName;
         this.appId = appId;
         this.bucketName = bucketName;
@@ -27,6 +36,16 @@ public final class CosObjectEvent {
         this.meta = meta;
         this.versionId = versionId;
         this.eventTime = eventTime;
+        this.sequencer = sequencer;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** S3's per-key event order, which tells two uploads of one key apart; null on COS. */
+    public String sequencer() {
+        return sequencer;
     }
 
     /** The notification's time, epoch seconds, or -1. */
@@ -39,10 +58,10 @@ public final class CosObjectEvent {
     }
 
     public boolean isObjectCreated() {
-        return eventName.startsWith("cos:ObjectCreated:");
+        return eventName.startsWith(storage == Storage.S3 ? "ObjectCreated:" : "cos:ObjectCreated:");
     }
 
-    /** The bucket's full name, {@code <name>-<appid>}, as used in COS hosts and in StoreCosParam. */
+    /** The bucket's full name: on COS {@code <name>-<appid>}, as used in COS hosts and in StoreCosParam. */
     public String bucket() {
         return appId == null || appId.isEmpty() || bucketName.endsWith("-" + appId) ? bucketName : bucketName + "-" + appId;
     }
@@ -51,12 +70,12 @@ public final class CosObjectEvent {
         return region;
     }
 
-    /** The object key, as stored: never URL- or form-decoded. */
+    /** The object key, as stored (S3's URL-encoded keys arrive decoded here). */
     public String key() {
         return key;
     }
 
-    /** The object's URL, already percent-encoded by COS. */
+    /** The object's plain URL, percent-encoded. */
     public String url() {
         return url;
     }
@@ -89,7 +108,7 @@ public final class CosObjectEvent {
 
     /** How results name the object. */
     public String source() {
-        return "cos://" + bucket() + "/" + key;
+        return (storage == Storage.S3 ? "s3://" : "cos://") + bucket() + "/" + key;
     }
 
     /** The key's last path segment. */

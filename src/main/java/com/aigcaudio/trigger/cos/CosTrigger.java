@@ -159,7 +159,9 @@ public final class CosTrigger {
 
         static Decoded of(Object record, String path) {
             try {
-                return new Decoded(record, path, CosEventDecoder.decode(record, path), null);
+                CosObjectEvent object = record instanceof Map && ((Map<?, ?>) record).containsKey("s3")
+                        ? S3EventDecoder.decode(record, path) : CosEventDecoder.decode(record, path);
+                return new Decoded(record, path, object, null);
             } catch (InvalidEventException e) {
                 return new Decoded(record, path, null, e.getMessage());
             }

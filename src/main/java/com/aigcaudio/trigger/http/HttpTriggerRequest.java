@@ -9,7 +9,11 @@ import java.util.TreeMap;
 
 import static com.aigcaudio.trigger.EventFields.optionalObject;
 
-/** An API gateway or function URL request, decoded: headers are looked up case-insensitively, bodies Base64-decoded. */
+/**
+ * An HTTP request, decoded from any of the shapes that carry one: SCF's function URL and API gateway, AWS's payload
+ * 2.0 (HTTP API, Lambda function URL: {@code requestContext.http.method}, {@code rawPath}) and 1.0 (REST API).
+ * Headers are looked up case-insensitively (multi-value ones by their first value), bodies Base64-decoded.
+ */
 public final class HttpTriggerRequest {
     private final String method;
     private final String path;
@@ -52,8 +56,16 @@ public final class HttpTriggerRequest {
         }
         Map<?, ?> context = optionalObject(event, "requestContext", "requestContext");
         Object requestId = context.get("requestId");
+        Object method = event.get("httpMethod");
         Object path = event.get("path");
-        return new HttpTriggerRequest(String.valueOf(event.get("httpMethod")), path instanceof String ? (String) path : "/",
+        if (context.get("http") instanceof Map) {
+            method = ((Map<?, ?>) context.get("http")).get("method");
+            path = event.get("rawPath");
+        }
+        if (!(method instanceof String)) {
+            throw new InvalidEventException("requestContext.http.method is not a string");
+        }
+        return new HttpTriggerRequest((String) method, path instanceof String ? (String) path : "/",
                 headers, body, requestId instanceof String ? (String) requestId : null);
     }
 

@@ -1,8 +1,8 @@
-package com.aigcaudio.platform.scf;
+package com.aigcaudio.function;
 
 import java.util.Map;
 
-/** Thrown to the SCF runtime so that it records an error and, for COS and timer events, retries. */
+/** Thrown to the platform (SCF, Lambda) so that it records an error and, for asynchronous events, retries. */
 public final class InvocationFailedException extends RuntimeException {
     private final transient Map<String, Object> result;
 

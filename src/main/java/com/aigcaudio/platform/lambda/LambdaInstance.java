@@ -1,0 +1,81 @@
+package com.aigcaudio.platform.lambda;
+
+import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.aws.secrets.SecretsManagerClient;
+import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.tencent.client.HttpClients;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What one Lambda instance builds once: the function, and the Tencent credentials it signs with, from the
+ * environment (TENCENTCLOUD_SECRET_ID / _KEY) or from Secrets Manager (AIGC_TENCENT_SECRET_ARN).
+ */
+public final class LambdaInstance {
+    private static final String ARN = "arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):\\d{12}:secret:.+";
+
+    private final AigcAudioFunction function;
+    private final SecretCredentials secret;
+
+    private LambdaInstance(AigcAudioFunction function, SecretCredentials secret) {
+        this.function = function;
+        this.secret = secret;
+    }
+
+    static LambdaInstance fromEnvironment() {
+        Settings settings = Settings.system();
+        FunctionConfig config = FunctionConfig.from(settings);
+        Logger.configure(System.out, config.logLevel());
+        return from(settings, config, Clock.systemUTC());
+    }
+
+    /** Also for tests and the command line, with their own variables. */
+    public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock) {
+        AwsEnvironmentCredentials aws = new AwsEnvironmentCredentials(settings.lookup());
+        String arn = settings.string("AIGC_TENCENT_SECRET_ARN");
+        CredentialsProvider credentials;
+        SecretCredentials secret = null;
+        if (arn != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(ARN).matcher(arn);
+            if (!m.matches()) {
+                throw new ConfigurationException("AIGC_TENCENT_SECRET_ARN",
+                        "expected a Secrets Manager secret ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            }
+            URI endpoint = settings.httpUrl("AIGC_SECRETS_MANAGER_ENDPOINT");
+            secret = new SecretCredentials(new SecretsManagerClient(
+                    endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
+                    HttpClients.lazy(Duration.ofSeconds(2)), clock), arn);
+            credentials = secret;
+        } else {
+            EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
+            environment.credentials();
+            credentials = environment;
+        }
+        return new LambdaInstance(new AigcAudioFunction(config, credentials, aws), secret);
+    }
+
+    AigcAudioFunction function() {
+        return function;
+    }
+
+    void loadSecrets(Deadline deadline) {
+        if (secret != null) {
+            secret.load(deadline);
+        }
+    }
+
+    void close() {
+        if (secret != null) {
+            secret.forget();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.aigcaudio.platform.lambda;
+
+import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.InvocationFailedException;
+import com.aigcaudio.json.Json;
+import com.aigcaudio.platform.cli.LocalContext;
+import com.aigcaudio.aws.secrets.SecretUnavailableException;
+import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.FunctionHarness;
+import com.aigcaudio.testing.IndependentSigV4Verifier;
+import com.aigcaudio.testing.LogCapture;
+import com.aigcaudio.testing.RealS3;
+import com.aigcaudio.trigger.InvalidEventException;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Lambda adapter: deadline from the runtime, Secrets Manager credentials, failure signalling, SnapStart hooks. */
+class LambdaHandlerTest {
+    private static final String ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:aigc/tencent-AbCdEf";
+    private static final String TENCENT_KEY = "tencent-secret-key-from-secrets-manager";
+    private FakeTencentCloud vod;
+    private HttpServer secrets;
+    private final AtomicInteger secretFetches = new AtomicInteger();
+    private final List<String> secretProblems = new CopyOnWriteArrayList<>();
+    private final AtomicReference<String> secretBody = new AtomicReference<>(
+            "{\"SecretId\":\"" + FakeTencentCloud.SECRET_ID + "\",\"SecretKey\":\"" + FakeTencentCloud.SECRET_KEY + "\"}");
+    private final AtomicInteger secretStatus = new AtomicInteger(200);
+
+    @BeforeEach
+    void start() throws IOException {
+        vod = new FakeTencentCloud("vod");
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(
+                FakeTencentCloud.success("251441341-AigcAudioTask-lambda", "req-lambda"))));
+        IndependentSigV4Verifier verifier = new IndependentSigV4Verifier(RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN);
+        secrets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        secrets.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            secretFetches.incrementAndGet();
+            String problem = verifier.problem(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::getFirst, body,
+                    System.currentTimeMillis() / 1000);
+            Map<?, ?> request = (Map<?, ?>) Json.parse(body);
+            if (problem == null && !"secretsmanager.GetSecretValue".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+                problem = "wrong X-Amz-Target";
+            }
+            if (problem == null && !ARN.equals(request.get("SecretId"))) {
+                problem = "wrong SecretId";
+            }
+            if (problem == null && !exchange.getRequestHeaders().getFirst("Authorization").contains("/eu-west-1/secretsmanager/")) {
+                problem = "wrong scope";
+            }
+            byte[] answer;
+            int status;
+            if (problem != null) {
+                secretProblems.add(problem);
+                status = 400;
+                answer = "{\"__type\":\"com.amazonaws.secretsmanager#AccessDeniedException\",\"Message\":\"no\"}".getBytes(StandardCharsets.UTF_8);
+            } else if (secretStatus.get() != 200) {
+                status = secretStatus.get();
+                answer = "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+            } else {
+                status = 200;
+                answer = Json.toBytes(Map.of("ARN", ARN, "Name", "aigc/tencent", "SecretString", secretBody.get()));
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(status, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        secrets.start();
+    }
+
+    @AfterEach
+    void stop() {
+        vod.assertAllSignedAndClose();
+        secrets.stop(0);
+    }
+
+    private Map<String, String> env(boolean fromSecret) {
+        Map<String, String> env = FunctionHarness.fixtureEnv(vod);
+        env.put("AWS_ACCESS_KEY_ID", RealS3.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", RealS3.SECRET_KEY);
+        env.put("AWS_SESSION_TOKEN", RealS3.TOKEN);
+        env.put("AWS_REGION", "eu-west-1");
+        if (fromSecret) {
+            env.put("AIGC_TENCENT_SECRET_ARN", ARN);
+            env.put("AIGC_SECRETS_MANAGER_ENDPOINT", "http://127.0.0.1:" + secrets.getAddress().getPort() + "/");
+        } else {
+            env.put("TENCENTCLOUD_SECRET_ID", FakeTencentCloud.SECRET_ID);
+            env.put("TENCENTCLOUD_SECRET_KEY", FakeTencentCloud.SECRET_KEY);
+        }
+        return env;
+    }
+
+    private static LambdaHandler handler(Map<String, String> env) {
+        Settings settings = new Settings(env::get);
+        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> invoke(LambdaHandler handler, String fixture, int remainingMs) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("events", fixture))), out,
+                new LocalContext("lambda-request", remainingMs));
+        return (Map<String, Object>) Json.parse(out.toByteArray());
+    }
+
+    @Test
+    void handleRequest_secretArn_fetchesOnceSignedAndNeverLogsIt() throws IOException {
+        LambdaHandler handler = handler(env(true));
+        try (LogCapture logs = new LogCapture()) {
+            assertEquals(202, ((Number) invoke(handler, "aws-http-api-post.json", 30_000).get("statusCode")).intValue());
+            assertEquals(202, ((Number) invoke(handler, "aws-rest-api-post.json", 30_000).get("statusCode")).intValue());
+            assertFalse(logs.text().contains(FakeTencentCloud.SECRET_KEY), "the Tencent key is never logged");
+            assertFalse(logs.text().contains(RealS3.SECRET_KEY));
+        }
+        assertEquals(List.of(), secretProblems);
+        assertEquals(1, secretFetches.get(), "fetched once per instance");
+        assertEquals(2, vod.requests().size());
+    }
+
+    @Test
+    void handleRequest_secretMissingFields_failsNamingTheSecretNotItsValue() {
+        secretBody.set("{\"id\":\"AKID\",\"key\":\"" + TENCENT_KEY + "\"}");
+        LambdaHandler handler = handler(env(true));
+        SecretUnavailableException e = assertThrows(SecretUnavailableException.class,
+                () -> invoke(handler, "aws-http-api-post.json", 30_000));
+        assertTrue(e.getMessage().contains(ARN) && e.getMessage().contains("SecretId"), e.getMessage());
+        assertFalse(e.getMessage().contains(TENCENT_KEY));
+        assertEquals(0, vod.requests().size(), "no API call without credentials");
+    }
+
+    @Test
+    void handleRequest_secretNotFound_saysWhichAndCallsNothing() {
+        secretStatus.set(400);
+        SecretUnavailableException e = assertThrows(SecretUnavailableException.class,
+                () -> invoke(handler(env(true)), "aws-s3-put.json", 30_000));
+        assertEquals("Secrets Manager refused " + ARN + ": ResourceNotFoundException (HTTP 400)", e.getMessage());
+        assertEquals(0, vod.requests().size());
+    }
+
+    @Test
+    void constructor_malformedSecretArn_namesTheVariable() {
+        Map<String, String> env = env(true);
+        env.put("AIGC_TENCENT_SECRET_ARN", "aigc/tencent");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> handler(env));
+        assertTrue(e.getMessage().contains("AIGC_TENCENT_SECRET_ARN"), e.getMessage());
+    }
+
+    @Test
+    void handleRequest_littleTimeLeft_leavesRecordsForTheRetry() {
+        InvocationFailedException e = assertThrows(InvocationFailedException.class,
+                () -> invoke(handler(env(false)), "aws-s3-put.json", 1_500));
+        assertTrue(Json.toString(e.result()).contains("DeadlineReached"), Json.toString(e.result()));
+        assertEquals(0, vod.requests().size(), "nothing started past the deadline");
+    }
+
+    @Test
+    void handleRequest_notJson_isAnInvalidEvent() {
+        LambdaHandler handler = handler(env(false));
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                new LocalContext("r", 30_000)));
+        assertTrue(e.getMessage().startsWith("the event is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void snapStartHooks_restore_rebuildsAndFetchesTheSecretAgain() throws Exception {
+        Map<String, String> env = env(true);
+        LambdaHandler handler = handler(env);
+        invoke(handler, "aws-http-api-post.json", 30_000);
+        assertEquals(1, secretFetches.get());
+
+        handler.beforeCheckpoint(null);
+        // A restored instance runs with new role credentials: the old ones must not be used.
+        handler.afterRestore(null);
+        invoke(handler, "aws-rest-api-post.json", 30_000);
+
+        assertEquals(2, secretFetches.get(), "the secret is fetched again after a restore, never carried");
+        assertEquals(List.of(), secretProblems);
+        assertEquals(2, vod.requests().size());
+    }
+}
