@@ -45,8 +45,15 @@ public final class MediaUrls {
                     + (region == null ? "none" : "an invalid one") + " (or set AIGC_MEDIA_URL=object for public buckets)");
         }
         if (object.storage() == CosObjectEvent.Storage.S3) {
+            AwsCredentials aws;
+            try {
+                aws = awsCredentials.get();
+            } catch (IllegalStateException e) {
+                throw new InvalidRequestException("awsRegion", e.getMessage()
+                        + "; a presigned S3 URL needs them (or set AIGC_MEDIA_URL=object for public buckets)");
+            }
             return S3Presigner.presignGet(S3Presigner.bucketUrl(object.bucket(), region), region, object.key(),
-                    awsCredentials.get(), clock.instant().minusSeconds(BACKDATE_SECONDS),
+                    aws, clock.instant().minusSeconds(BACKDATE_SECONDS),
                     settings.lifetime().plusSeconds(BACKDATE_SECONDS)).toString();
         }
         long now = clock.instant().getEpochSecond();

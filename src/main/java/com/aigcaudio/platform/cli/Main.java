@@ -1,7 +1,11 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.platform.lambda.LambdaHandler;
+import com.aigcaudio.platform.lambda.LambdaInstance;
+import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.emulator.AigcEmulator;
@@ -95,13 +99,16 @@ public final class Main {
             FunctionConfig config = FunctionConfig.from(settings);
             Logger.configure(err, config.logLevel());
             // Built before the event is parsed: as on SCF, the connection warm-up starts first.
-            ScfHandler handler = new ScfHandler(new AigcAudioFunction(config, credentials, new AwsEnvironmentCredentials(settings.lookup())), Clock.systemUTC());
+            AigcAudioFunction function = new AigcAudioFunction(config, credentials, awsCredentials(settings, emulator != null));
+            ScfHandler handler = new ScfHandler(function, Clock.systemUTC());
             Map<String, Object> event = parseEvent(eventName, eventFile, err);
             if (event == null) {
                 return USAGE;
             }
             int timeLimitMs = (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000);
-            Map<String, Object> result = handler.handle(event, new LocalContext("local-" + UUID.randomUUID(), timeLimitMs));
+            LocalContext context = new LocalContext("local-" + UUID.randomUUID(), timeLimitMs);
+            Map<String, Object> result = AWS_SHAPES.contains(TriggerType.detect(event))
+                    ? onLambda(function, event, context, err) : handler.handle(event, context);
             out.println(Json.toString(result));
             if (follow) {
                 Map<String, Object> settled = Follow.untilSettled(handler, config.tracking().trackerTrigger(),
@@ -111,7 +118,7 @@ public final class Main {
             return OK;
         } catch (InvocationFailedException e) {
             out.println(Json.toString(e.result()));
-            err.println("invocation failed: some work failed and SCF would retry the event");
+            err.println("invocation failed: some work failed and SCF or Lambda would retry the event");
             return HANDLER_FAILED;
         } catch (InvalidEventException e) {
             err.println("invocation failed: " + e.getMessage());
@@ -131,6 +138,33 @@ public final class Main {
                 emulator.close();
             }
         }
+    }
+
+    /** Events only AWS sends: run through the Lambda handler, as `sam local invoke` would. */
+    private static final java.util.Set<TriggerType> AWS_SHAPES = java.util.EnumSet.of(TriggerType.S3,
+            TriggerType.HTTP_API, TriggerType.SCHEDULE);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onLambda(AigcAudioFunction function, Map<String, Object> event,
+                                                LocalContext context, PrintStream err) throws IOException {
+        err.println("an AWS event: running it through the Lambda handler");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new LambdaHandler(() -> LambdaInstance.of(function), Clock.systemUTC())
+                .handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out, context);
+        return (Map<String, Object>) Json.parse(out.toByteArray());
+    }
+
+    /**
+     * The AWS role's credentials from the environment; with the emulator and none set, stand-ins, so that S3
+     * events get (unusable) presigned URLs instead of an error: the emulator never fetches them.
+     */
+    private static java.util.function.Supplier<AwsCredentials> awsCredentials(Settings settings, boolean emulated) {
+        AwsEnvironmentCredentials environment = new AwsEnvironmentCredentials(settings.lookup());
+        if (!emulated || settings.string("AWS_ACCESS_KEY_ID") != null) {
+            return environment;
+        }
+        AwsCredentials standIn = new AwsCredentials("AKIDLOCALEMULATOR", "local-emulator-not-a-secret", null);
+        return () -> standIn;
     }
 
     /** The event file's JSON object, or null after saying on err why it is not one. */
@@ -153,6 +187,13 @@ public final class Main {
             err.println(name + " is a dead-letter message of request " + map.get("RequestId") + " (" + map.get("ErrorCode")
                     + "): replaying the event in its Body");
             return parseEvent(name + " Body", ((String) map.get("Body")).getBytes(StandardCharsets.UTF_8), err);
+        }
+        if (map.get("requestPayload") instanceof Map && map.get("requestContext") instanceof Map
+                && ((Map<?, ?>) map.get("requestContext")).containsKey("condition")) {
+            // A Lambda on-failure destination record: replay the event it carries.
+            err.println(name + " is a Lambda failure record (" + ((Map<?, ?>) map.get("requestContext")).get("condition")
+                    + "): replaying its requestPayload");
+            return (Map<String, Object>) map.get("requestPayload");
         }
         return map;
     }

@@ -41,6 +41,8 @@ public final class LambdaInstance {
     /** Also for tests and the command line, with their own variables. */
     public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock) {
         AwsEnvironmentCredentials aws = new AwsEnvironmentCredentials(settings.lookup());
+        // Lambda always sets the role's credentials: their absence is a broken environment, told at start.
+        aws.get();
         String arn = settings.string("AIGC_TENCENT_SECRET_ARN");
         CredentialsProvider credentials;
         SecretCredentials secret = null;
@@ -61,6 +63,11 @@ public final class LambdaInstance {
             credentials = environment;
         }
         return new LambdaInstance(new AigcAudioFunction(config, credentials, aws), secret);
+    }
+
+    /** An instance around a function built elsewhere (the command line, with its emulator credentials). */
+    public static LambdaInstance of(AigcAudioFunction function) {
+        return new LambdaInstance(function, null);
     }
 
     AigcAudioFunction function() {

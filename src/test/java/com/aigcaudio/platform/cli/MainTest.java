@@ -96,6 +96,34 @@ class MainTest {
     }
 
     @Test
+    void invoke_awsS3Event_runsThroughTheLambdaHandlerOnTheEmulator() {
+        int exit = run("invoke", "events/aws-s3-put.json");
+
+        assertEquals(Main.OK, exit, stderr());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(stdout().trim())).get("results")).get(0);
+        assertEquals("created", first.get("status"));
+        assertEquals("s3://media-uploads-example/incoming/summer holiday 假日 100%+1.mp4", first.get("source"));
+        assertTrue(stderr().contains("through the Lambda handler"), stderr());
+    }
+
+    @Test
+    void invoke_awsHttpApiEvent_answersLikeAFunctionUrl() {
+        int exit = run("invoke", "events/aws-http-api-post.json");
+
+        assertEquals(Main.OK, exit, stderr());
+        assertEquals(202, ((Number) ((Map<?, ?>) Json.parse(stdout().trim())).get("statusCode")).intValue());
+    }
+
+    @Test
+    void invoke_lambdaFailureRecord_replaysItsRequestPayload() {
+        int exit = run("invoke", "events/replay/lambda-on-failure.json");
+
+        assertEquals(Main.OK, exit, stderr());
+        assertTrue(stdout().contains("\"status\":\"created\""), stdout());
+        assertTrue(stderr().contains("Lambda failure record (RetriesExhausted)"), stderr());
+    }
+
+    @Test
     void invoke_noCredentialsNoEndpoint_usesEmulatorAndPrintsResultOnStdout() {
         int exit = run("invoke", "events/cos-video-upload.json");
 

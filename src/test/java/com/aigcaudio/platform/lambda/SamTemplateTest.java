@@ -1,0 +1,187 @@
+package com.aigcaudio.platform.lambda;
+
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.config.Settings;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** template.yaml is a valid SAM template (cfn-lint, as on the build machines) that deploys what the code is. */
+class SamTemplateTest {
+    private static final Path TEMPLATE = Path.of("template.yaml");
+    @TempDir
+    Path dir;
+
+    /** cfn-lint's exit code and output: 0 clean, 2 errors, 4 warnings, 8 informational (bit flags). */
+    private static List<String> lint(Path template, int[] code) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("cfn-lint", "--format", "parseable", template.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        code[0] = process.waitFor();
+        List<String> findings = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                findings.add(line);
+            }
+        }
+        return findings;
+    }
+
+    @Test
+    void cfnLint_template_isClean() throws Exception {
+        int[] code = new int[1];
+        List<String> findings = lint(TEMPLATE, code);
+        assertEquals(List.of(), findings);
+        assertEquals(0, code[0]);
+    }
+
+    @Test
+    void cfnLint_otherJavaRuntimes_onlyDeprecationsFlagged() throws Exception {
+        String template = Files.readString(TEMPLATE);
+        for (String runtime : new String[] {"java11", "java17", "java25"}) {
+            Path variant = dir.resolve("template-" + runtime + ".yaml");
+            Files.writeString(variant, template.replace("Runtime: java21", "Runtime: " + runtime));
+            int[] code = new int[1];
+            for (String finding : lint(variant, code)) {
+                // AWS deprecated java11 and java17 on 2026-06-30 (cfn-lint's E2533); nothing else may differ.
+                assertTrue(finding.contains(":E2533:") && !runtime.equals("java25"), runtime + ": " + finding);
+            }
+        }
+    }
+
+    @Test
+    void cfnLint_brokenTemplate_isCaught() throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(TEMPLATE).replace("Type: S3\n", "Type: S4\n"));
+        int[] code = new int[1];
+        assertFalse(lint(broken, code).isEmpty());
+        assertEquals(2, code[0] & 2, "an error");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> function() throws IOException {
+        Map<String, Object> root = new Yaml().load(Files.readString(TEMPLATE));
+        assertEquals("AWS::Serverless-2016-10-31", root.get("Transform"));
+        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("AigcAudioFunction");
+        assertEquals("AWS::Serverless::Function", resource.get("Type"));
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Map<String, Object> map, String... path) {
+        Object value = map;
+        for (String key : path) {
+            value = ((Map<String, Object>) value).get(key);
+            assertNotNull(value, String.join(".", path));
+        }
+        return (T) value;
+    }
+
+    @Test
+    void function_handlerRuntimeAndSnapStart_matchTheCode() throws Exception {
+        Map<String, Object> f = function();
+        assertEquals("java21", f.get("Runtime"));
+        String[] handler = ((String) f.get("Handler")).split("::");
+        Class<?> type = Class.forName(handler[0]);
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(type));
+        Method method = type.getMethod(handler[1], InputStream.class, OutputStream.class, Context.class);
+        assertTrue(Modifier.isPublic(method.getModifiers()));
+        assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "the runtime needs a public no-arg constructor");
+        assertEquals("target/aigc-audio-function.jar", f.get("CodeUri"));
+        assertEquals("PublishedVersions", at(f, "SnapStart", "ApplyOn"));
+        assertNotNull(f.get("AutoPublishAlias"), "SnapStart applies only to published versions");
+        assertEquals(30, f.get("Timeout"));
+    }
+
+    @Test
+    void eventInvokeConfig_retriesWithinSixHours_thenAFailureDestination() throws Exception {
+        Map<String, Object> f = function();
+        assertEquals(2, (int) at(f, "EventInvokeConfig", "MaximumRetryAttempts"));
+        assertEquals(21600, (int) at(f, "EventInvokeConfig", "MaximumEventAgeInSeconds"));
+        assertEquals("SQS", at(f, "EventInvokeConfig", "DestinationConfig", "OnFailure", "Type"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void events_s3HttpApiAndSchedules_agreeWithTheVariables() throws Exception {
+        Map<String, Object> f = function();
+        Map<String, String> env = environment(f);
+        Map<String, Object> events = (Map<String, Object>) f.get("Events");
+        List<Map<String, String>> rules = at(events, "Uploads", "Properties", "Filter", "S3Key", "Rules");
+        assertEquals("S3", at(events, "Uploads", "Type"));
+        assertEquals(Map.of("Name", "prefix", "Value", env.get("AIGC_COS_PREFIXES")), rules.get(0));
+        assertEquals(Map.of("Name", "suffix", "Value", env.get("AIGC_COS_SUFFIXES")), rules.get(1));
+        assertEquals("HttpApi", at(events, "CreateTask", "Type"));
+        assertEquals(env.get("AIGC_HTTP_PATH"), at(events, "CreateTask", "Properties", "Path"));
+        assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}", at(events, "TaskStatus", "Properties", "Path"));
+        assertEquals("Schedule", at(events, "Tracker", "Type"));
+        assertEquals(env.get("AIGC_TRACKER_TRIGGER"), at(events, "Tracker", "Properties", "Name"));
+        String input = at(events, "MorningJingle", "Properties", "Input");
+        assertTrue(input.contains("\"Type\":\"Timer\"") && input.contains("<aws.scheduler.scheduled-time>"), input);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void policies_leastPrivilege_noWildcardActionsOrResources() throws Exception {
+        List<Object> policies = (List<Object>) function().get("Policies");
+        for (Object policy : policies) {
+            Map<String, Object> p = (Map<String, Object>) policy;
+            if (!p.containsKey("Statement")) {
+                assertEquals(List.of("SQSSendMessagePolicy"), new ArrayList<>(p.keySet()));
+                continue;
+            }
+            for (Map<String, Object> statement : (List<Map<String, Object>>) p.get("Statement")) {
+                Object actions = statement.get("Action");
+                for (Object action : actions instanceof List ? (List<?>) actions : List.of(actions)) {
+                    assertFalse(String.valueOf(action).contains("*"), "wildcard action " + action);
+                }
+                assertFalse("*".equals(statement.get("Resource")), "wildcard resource in " + statement);
+            }
+        }
+    }
+
+    @Test
+    void environment_formsAValidLambdaConfiguration() throws Exception {
+        Map<String, String> env = environment(function());
+        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
+        assertEquals(IdempotencyConfig.StoreKind.S3, config.idempotency().store());
+        assertEquals("https://stack-state-123456789012.s3.eu-west-1.amazonaws.com/",
+                config.idempotency().endpoint().toString());
+    }
+
+    /** The variables with each Ref replaced by what CloudFormation would put there. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> environment(Map<String, Object> function) {
+        Map<String, Object> raw = at(function, "Environment", "Variables");
+        Map<String, String> refs = Map.of("AigcService", "vod", "TencentRegion", "ap-guangzhou",
+                "TencentSecretArn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:aigc-AbCdEf",
+                "VodSubAppId", "251441341", "HttpToken", "a-long-random-token-of-32-chars!",
+                "StateBucket", "stack-state-123456789012");
+        Map<String, String> env = new HashMap<>();
+        raw.forEach((name, value) -> env.put(name, value instanceof Map
+                ? refs.get((String) ((Map<String, Object>) value).get("Ref")) : String.valueOf(value)));
+        env.put("AWS_REGION", "eu-west-1");
+        return env;
+    }
+}
