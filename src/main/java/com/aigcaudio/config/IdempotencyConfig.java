@@ -51,13 +51,15 @@ public final class IdempotencyConfig {
         Duration window = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS", 60, 1, 86_400));
         StoreKind kind = StoreKind.valueOf(s.oneOf("AIGC_IDEMPOTENCY_STORE", "local", "local", "memory", "cos", "s3")
                 .toUpperCase(java.util.Locale.ROOT));
-        for (StoreKind remote : new StoreKind[] {StoreKind.COS, StoreKind.S3}) {
-            String tag = remote.name();
-            for (String suffix : new String[] {"_BUCKET", "_PREFIX", "_ENDPOINT", "_REGION"}) {
-                String name = "AIGC_IDEMPOTENCY_" + tag + suffix;
-                if (kind != remote && s.string(name) != null) {
-                    throw new ConfigurationException(name, "applies only when AIGC_IDEMPOTENCY_STORE="
-                            + tag.toLowerCase(java.util.Locale.ROOT));
+        String[][] storeVariables = {
+            {"cos", "AIGC_IDEMPOTENCY_COS_BUCKET", "AIGC_IDEMPOTENCY_COS_PREFIX", "AIGC_IDEMPOTENCY_COS_ENDPOINT",
+                "AIGC_IDEMPOTENCY_COS_REGION"},
+            {"s3", "AIGC_IDEMPOTENCY_S3_BUCKET", "AIGC_IDEMPOTENCY_S3_PREFIX", "AIGC_IDEMPOTENCY_S3_ENDPOINT",
+                "AIGC_IDEMPOTENCY_S3_REGION"}};
+        for (String[] names : storeVariables) {
+            for (int i = 1; i < names.length; i++) {
+                if (!kind.name().equalsIgnoreCase(names[0]) && s.string(names[i]) != null) {
+                    throw new ConfigurationException(names[i], "applies only when AIGC_IDEMPOTENCY_STORE=" + names[0]);
                 }
             }
         }

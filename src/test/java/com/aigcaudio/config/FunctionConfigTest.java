@@ -100,6 +100,37 @@ class FunctionConfigTest {
     }
 
     @Test
+    void from_s3Store_buildsTheBucketUrlFromAwsRegion() {
+        IdempotencyConfig config = load(Map.of("AIGC_IDEMPOTENCY_STORE", "s3", "AIGC_IDEMPOTENCY_S3_BUCKET", "my-state",
+                "AWS_REGION", "eu-west-1")).idempotency();
+        assertEquals("https://my-state.s3.eu-west-1.amazonaws.com/", config.endpoint().toString());
+        assertEquals("aigc-idempotency/", config.prefix());
+        assertEquals("http://127.0.0.1:9090/my-state/", load(Map.of("AIGC_IDEMPOTENCY_STORE", "s3",
+                "AIGC_IDEMPOTENCY_S3_BUCKET", "my-state", "AWS_REGION", "eu-west-1",
+                "AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://127.0.0.1:9090/")).idempotency().endpoint().toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "s3, AIGC_IDEMPOTENCY_S3_REGION, AIGC_IDEMPOTENCY_S3_BUCKET, my-state",
+        "s3, AIGC_IDEMPOTENCY_S3_BUCKET, AIGC_IDEMPOTENCY_S3_BUCKET, Not_A_Bucket",
+        "cos, AIGC_IDEMPOTENCY_S3_BUCKET, AIGC_IDEMPOTENCY_S3_BUCKET, my-state",
+        "s3, AIGC_IDEMPOTENCY_COS_PREFIX, AIGC_IDEMPOTENCY_COS_PREFIX, x/"})
+    void from_s3StoreMisconfigured_namesTheVariable(String store, String named, String variable, String value) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AIGC_IDEMPOTENCY_STORE", store, variable, value));
+        if (store.equals("cos")) {
+            env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
+            env.put("TENCENTCLOUD_REGION", "ap-guangzhou");
+        }
+        if (!variable.equals("AIGC_IDEMPOTENCY_S3_BUCKET")) {
+            env.put("AIGC_IDEMPOTENCY_S3_BUCKET", "my-state");
+            env.put("AWS_REGION", "eu-west-1");
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(env));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
     void from_mpsBucketWithoutRegion_namesRegionVariable() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_SERVICE", "mps",
                 "AIGC_MPS_COS_BUCKET", "out-1250000000", "AIGC_COS_BUCKETS", "in-1250000000")));

@@ -38,6 +38,11 @@ class BadInputCorpusTest {
         vod.close();
     }
 
+    private static Map<String, Object> s3Record(String key) {
+        return Map.of("Records", List.of(Map.of("eventName", "ObjectCreated:Put", "awsRegion", "eu-west-1",
+                "s3", Map.of("bucket", Map.of("name", "b"), "object", Map.of("key", key)))));
+    }
+
     static Stream<Arguments> corpus() {
         List<Arguments> cases = new ArrayList<>();
         // HTTP bodies: {case, event, what the error must name}
@@ -107,7 +112,17 @@ class BadInputCorpusTest {
         cases.add(Arguments.of("empty object", Map.of(), "unrecognised event"));
         cases.add(Arguments.of("empty Records", Map.of("Records", List.of()), "Records is empty"));
         cases.add(Arguments.of("Records not an array", Map.of("Records", "x"), "Records is not an array"));
-        cases.add(Arguments.of("S3 record", Map.of("Records", List.of(Map.of("s3", Map.of()))), "no cos object"));
+        cases.add(Arguments.of("S3 record without bucket", Map.of("Records", List.of(Map.of("s3", Map.of()))),
+                "Records[0].s3.bucket is missing"));
+        cases.add(Arguments.of("record neither COS nor S3", Map.of("Records", List.of(Map.of("sns", Map.of()))),
+                "no cos or s3 object"));
+        cases.add(Arguments.of("S3 key with a lone %", s3Record("clip%2.mp4"), "Records[0].s3.object.key has a malformed %-escape"));
+        cases.add(Arguments.of("S3 key not UTF-8", s3Record("clip%FF.mp4"), "Records[0].s3.object.key does not decode to UTF-8"));
+        cases.add(Arguments.of("S3 eventTime not a time", Map.of("Records", List.of(Map.of("eventName", "ObjectCreated:Put",
+                "eventTime", "yesterday", "awsRegion", "eu-west-1", "s3", Map.of("bucket", Map.of("name", "b"),
+                        "object", Map.of("key", "a.mp4"))))), "Records[0].eventTime is not an ISO-8601 time"));
+        cases.add(Arguments.of("HTTP API method not a string", Map.of("rawPath", "/tasks", "requestContext",
+                Map.of("http", Map.of("method", 5))), "requestContext.http.method is not a string"));
         cases.add(Arguments.of("httpMethod not a string", Map.of("httpMethod", 5), "unrecognised event"));
         // COS records
         cases.add(Arguments.of("COS record without key", cos(o -> o.remove("key")), "Records[0].cos.cosObject.key is missing"));

@@ -108,7 +108,7 @@ class CosAndTimerTriggerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"Records\":[]}", "{\"Records\":\"x\"}", "{\"Records\":[{\"s3\":{}}]}",
+    @ValueSource(strings = {"{}", "{\"Records\":[]}", "{\"Records\":\"x\"}", "{\"Records\":[{\"sns\":{}}]}",
             "{\"foo\":1}", "{\"Type\":\"Cron\"}"})
     void invoke_unrecognisedEvent_failsWithClearMessageAndNoCall(String event) {
         @SuppressWarnings("unchecked")
