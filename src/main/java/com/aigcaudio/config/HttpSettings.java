@@ -98,7 +98,7 @@ public final class HttpSettings {
         return out;
     }
 
-    static String normalise(String path) {
+    public static String normalise(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 

@@ -23,9 +23,11 @@ public final class IdempotencyConfig {
     private final URI endpoint;
     private final String region;
     private final Path localDir;
+    private final URI localBaseUrl;
 
     public IdempotencyConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, StoreKind store,
-                             String bucket, String prefix, URI endpoint, String region, Path localDir) {
+                             String bucket, String prefix, URI endpoint, String region, Path localDir,
+                             URI localBaseUrl) {
         this.keyPrefix = keyPrefix;
         this.ttl = ttl;
         this.inProgressWindow = inProgressWindow;
@@ -35,6 +37,7 @@ public final class IdempotencyConfig {
         this.endpoint = endpoint;
         this.region = region;
         this.localDir = localDir;
+        this.localBaseUrl = localBaseUrl;
     }
 
     /**
@@ -67,8 +70,10 @@ public final class IdempotencyConfig {
             return s3(s, keyPrefix, ttl, window);
         }
         if (kind != StoreKind.COS) {
+            // AIGC_LOCAL_BASE_URL: where `serve` publishes the local store, so a browser can play local results.
             return new IdempotencyConfig(keyPrefix, ttl, window, kind, null, DEFAULT_PREFIX, null, null,
-                    kind == StoreKind.LOCAL ? localDir(s) : null);
+                    kind == StoreKind.LOCAL ? localDir(s) : null,
+                    kind == StoreKind.LOCAL ? s.httpUrl("AIGC_LOCAL_BASE_URL") : null);
         }
         String bucket = s.string("AIGC_IDEMPOTENCY_COS_BUCKET");
         if (bucket == null || !bucket.matches("[a-z0-9-]+-\\d+")) {
@@ -88,7 +93,7 @@ public final class IdempotencyConfig {
             }
             endpoint = URI.create("https://" + bucket + ".cos." + region + ".myqcloud.com/");
         }
-        return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint, region, null);
+        return new IdempotencyConfig(keyPrefix, ttl, window, kind, bucket, prefix, endpoint, region, null, null);
     }
 
     /**
@@ -113,7 +118,7 @@ public final class IdempotencyConfig {
         URI endpoint = s.httpUrl("AIGC_IDEMPOTENCY_S3_ENDPOINT");
         URI base = endpoint == null ? com.aigcaudio.aws.signing.S3Presigner.bucketUrl(bucket, region)
                 : URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket + "/");
-        return new IdempotencyConfig(keyPrefix, ttl, window, StoreKind.S3, bucket, prefix, base, region, null);
+        return new IdempotencyConfig(keyPrefix, ttl, window, StoreKind.S3, bucket, prefix, base, region, null, null);
     }
 
     /**
@@ -160,6 +165,11 @@ public final class IdempotencyConfig {
     /** The bucket's region (for signatures and presigned URLs); on COS null when only an endpoint override names it. */
     public String region() {
         return region;
+    }
+
+    /** The URL the local store's objects are served under (`serve`), or null: then file URLs. */
+    public URI localBaseUrl() {
+        return localBaseUrl;
     }
 
     /** The local store's directory (StoreKind.LOCAL), or null. */

@@ -102,7 +102,8 @@ public final class AigcAudioFunction {
                 state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock);
         String keyPrefix = config.idempotency().keyPrefix();
         this.cos = new CosTrigger(planner, submitter, keyPrefix, config.client().requestsPerSecond());
-        this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix, tracker);
+        this.http = new HttpTrigger(config.http(), planner, submitter, keyPrefix, tracker,
+                config.client().service().name().toLowerCase(java.util.Locale.ROOT), config.defaults().parameters());
         this.timer = new TimerTrigger(planner, submitter, keyPrefix, tracker, config.tracking().trackerTrigger());
         this.sweep = new OrphanSweep(idempotency, keyPrefix, tracker, clock);
         this.logEvents = config.logEvents();

@@ -24,9 +24,16 @@ import java.util.stream.Stream;
  */
 public final class LocalObjectStore implements ObjectStore {
     private final Path root;
+    private final URI baseUrl;
 
     public LocalObjectStore(Path root) {
+        this(root, null);
+    }
+
+    /** @param baseUrl where the directory is served over HTTP (`serve`), or null for file URLs */
+    public LocalObjectStore(Path root, URI baseUrl) {
         this.root = root.toAbsolutePath().normalize();
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -122,7 +129,11 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public URI url(String key, Duration lifetime) {
-        return resolve(key).toUri();
+        Path file = resolve(key);
+        if (baseUrl == null) {
+            return file.toUri();
+        }
+        return baseUrl.resolve(com.aigcaudio.aws.signing.S3Presigner.encodeKey(key).substring(1));
     }
 
     /** The file for a key; a key that would leave the root (.. segments, absolute) is refused. */

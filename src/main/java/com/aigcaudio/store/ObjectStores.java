@@ -23,7 +23,7 @@ public final class ObjectStores {
             case S3:
                 return new S3ObjectStore(config.endpoint(), config.region(), aws, http, clock);
             case LOCAL:
-                return new LocalObjectStore(config.localDir());
+                return new LocalObjectStore(config.localDir(), config.localBaseUrl());
             default:
                 return new MemoryObjectStore();
         }

@@ -1,25 +1,18 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.config.ConfigurationException;
-import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
 import com.aigcaudio.platform.lambda.LambdaHandler;
 import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
-import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.platform.scf.ScfHandler;
-import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
-import com.aigcaudio.config.ClientSettings;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.IOException;
@@ -35,7 +28,8 @@ import java.util.UUID;
  * {@code java -jar aigc-audio-function.jar invoke EVENT.json}: runs the SCF handler on an event file and prints its
  * JSON result on stdout; logs go to stderr. With no credentials and no AIGC_ENDPOINT it uses the embedded emulator.
  * Exit status: 0 the invocation succeeded, 1 the handler failed, 2 bad usage, event file or configuration.
- * {@code emulator} runs the stand-in endpoint on its own (see {@link EmulatorCommand}).
+ * {@code serve} serves the HTTP trigger and its page locally ({@link ServeCommand}); {@code emulator} runs the
+ * stand-in endpoint on its own ({@link EmulatorCommand}).
  */
 public final class Main {
     static final int OK = 0;
@@ -66,9 +60,13 @@ public final class Main {
         if (args.length >= 1 && "emulator".equals(args[0])) {
             return EmulatorCommand.run(args, out, err, settings);
         }
+        if (args.length >= 1 && "serve".equals(args[0])) {
+            return ServeCommand.run(args, out, err, settings);
+        }
         boolean follow = args.length == 3 && "--follow".equals(args[1]);
         if (!(args.length == 2 || follow) || !"invoke".equals(args[0])) {
             err.println("usage: java -jar aigc-audio-function.jar invoke [--follow] EVENT.json");
+            err.println("       java -jar aigc-audio-function.jar serve [--port N]");
             err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
             return USAGE;
         }
@@ -81,25 +79,13 @@ public final class Main {
             err.println("cannot read " + eventName + ": " + e);
             return USAGE;
         }
-        AigcEmulator emulator = null;
+        LocalRuntime local = null;
         try {
-            EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
-            CredentialsProvider credentials = environment;
-            if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
-                Service service = ClientSettings.service(settings);
-                emulator = AigcEmulator.start(service, 0, null,
-                        settings.millis("AIGC_EMULATOR_RUNNING_MS", AigcEmulator.RUNNING_AFTER, 0, 600_000),
-                        settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000));
-                err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
-                        + " emulator at " + emulator.endpoint() + " (no real task is created).");
-                String endpoint = emulator.endpoint().toString();
-                settings = new Settings(withEndpoint(settings, endpoint));
-                credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
-            }
-            FunctionConfig config = FunctionConfig.from(settings);
+            local = LocalRuntime.start(settings, Map.of(), err);
+            FunctionConfig config = local.config;
+            settings = local.settings;
             Logger.configure(err, config.logLevel());
-            // Built before the event is parsed: as on SCF, the connection warm-up starts first.
-            AigcAudioFunction function = new AigcAudioFunction(config, credentials, awsCredentials(settings, emulator != null));
+            AigcAudioFunction function = local.function;
             ScfHandler handler = new ScfHandler(function, Clock.systemUTC());
             Map<String, Object> event = parseEvent(eventName, eventFile, err);
             if (event == null) {
@@ -134,8 +120,8 @@ public final class Main {
             err.println("--follow: interrupted");
             return OK;
         } finally {
-            if (emulator != null) {
-                emulator.close();
+            if (local != null) {
+                local.close();
             }
         }
     }
@@ -152,19 +138,6 @@ public final class Main {
         new LambdaHandler(() -> LambdaInstance.of(function), Clock.systemUTC())
                 .handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out, context);
         return (Map<String, Object>) Json.parse(out.toByteArray());
-    }
-
-    /**
-     * The AWS role's credentials from the environment; with the emulator and none set, stand-ins, so that S3
-     * events get (unusable) presigned URLs instead of an error: the emulator never fetches them.
-     */
-    private static java.util.function.Supplier<AwsCredentials> awsCredentials(Settings settings, boolean emulated) {
-        AwsEnvironmentCredentials environment = new AwsEnvironmentCredentials(settings.lookup());
-        if (!emulated || settings.string("AWS_ACCESS_KEY_ID") != null) {
-            return environment;
-        }
-        AwsCredentials standIn = new AwsCredentials("AKIDLOCALEMULATOR", "local-emulator-not-a-secret", null);
-        return () -> standIn;
     }
 
     /** The event file's JSON object, or null after saying on err why it is not one. */
@@ -197,16 +170,4 @@ public final class Main {
         }
         return map;
     }
-
-    /** The endpoint is the emulator's, and its tasks are checked after 1 s, not 10 (it finishes them in seconds). */
-    private static java.util.function.UnaryOperator<String> withEndpoint(Settings base, String endpoint) {
-        return name -> {
-            if ("AIGC_ENDPOINT".equals(name)) {
-                return endpoint;
-            }
-            String value = base.lookup().apply(name);
-            return value == null && "AIGC_TRACKER_FIRST_CHECK_MS".equals(name) ? "1000" : value;
-        };
-    }
-
 }

@@ -38,9 +38,11 @@ public final class HttpTrigger {
     private final Cors cors;
     private final CallerPolicy policy;
     private final TaskStatusResource status;
+    private final TryPage page;
 
+    /** @param defaults the configured task parameters, which the page shows pre-filled */
     public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix,
-                       Tracker tracker) {
+                       Tracker tracker, String service, Map<String, Object> defaults) {
         this.settings = settings;
         this.planner = planner;
         this.submitter = submitter;
@@ -48,6 +50,7 @@ public final class HttpTrigger {
         this.cors = new Cors(settings.corsOrigins());
         this.policy = new CallerPolicy(settings);
         this.status = new TaskStatusResource(tracker);
+        this.page = new TryPage(settings, service, defaults);
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -84,6 +87,11 @@ public final class HttpTrigger {
     private Map<String, Object> respond(HttpTriggerRequest request, Invocation invocation) {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
+        }
+        String apiPath = pageApiPath(request.path());
+        if (apiPath != null && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
+            // The page itself is public; the calls it makes carry the token.
+            return page.response(apiPath, request.header("If-None-Match"));
         }
         if (settings.token() != null && !authorized(request.header("Authorization"))) {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
@@ -188,6 +196,18 @@ public final class HttpTrigger {
                 status = 502;
         }
         return HttpResponses.error(status, f.code(), f.message(), f.field(), f.requestId(), headers);
+    }
+
+    /**
+     * The API path a page at {@code path} calls: the page lives at "/" or at a gateway stage ("/release/"), one
+     * segment in front of the route; null for any other path.
+     */
+    private String pageApiPath(String path) {
+        String p = path == null || path.isEmpty() ? "/" : HttpSettings.normalise(path);
+        if (settings.path().equals("/") || !(p.equals("/") || p.matches("/[A-Za-z0-9._~-]+") && !p.equals(settings.path()))) {
+            return null;
+        }
+        return (p.equals("/") ? "" : p) + settings.path();
     }
 
     /** A preflight from an allowed origin gets 204 and the CORS grant; any other OPTIONS just learns the methods. */

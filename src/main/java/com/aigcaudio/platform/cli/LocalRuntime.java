@@ -1,0 +1,98 @@
+package com.aigcaudio.platform.cli;
+
+import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.config.ClientSettings;
+import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.emulator.AigcEmulator;
+import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.Service;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The function as the command line runs it: with the environment's credentials, or, with none and no
+ * AIGC_ENDPOINT, on the embedded emulator (its tasks checked after 1 s, not 10: it finishes them in seconds).
+ */
+final class LocalRuntime implements AutoCloseable {
+    final Settings settings;
+    final FunctionConfig config;
+    final AigcAudioFunction function;
+    private final AigcEmulator emulator;
+
+    private LocalRuntime(Settings settings, FunctionConfig config, AigcAudioFunction function, AigcEmulator emulator) {
+        this.settings = settings;
+        this.config = config;
+        this.function = function;
+        this.emulator = emulator;
+    }
+
+    /** @param overrides variables set by the command itself, winning over the environment */
+    static LocalRuntime start(Settings base, Map<String, String> overrides, PrintStream err) throws IOException {
+        Settings settings = new Settings(overlay(base.lookup(), overrides));
+        EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
+        CredentialsProvider credentials = environment;
+        AigcEmulator emulator = null;
+        if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
+            Service service = ClientSettings.service(settings);
+            emulator = AigcEmulator.start(service, 0, null,
+                    settings.millis("AIGC_EMULATOR_RUNNING_MS", AigcEmulator.RUNNING_AFTER, 0, 600_000),
+                    settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000));
+            err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
+                    + " emulator at " + emulator.endpoint() + " (no real task is created).");
+            String endpoint = emulator.endpoint().toString();
+            UnaryOperator<String> current = settings.lookup();
+            settings = new Settings(name -> {
+                if ("AIGC_ENDPOINT".equals(name)) {
+                    return endpoint;
+                }
+                String value = current.apply(name);
+                return value == null && "AIGC_TRACKER_FIRST_CHECK_MS".equals(name) ? "1000" : value;
+            });
+            credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
+        }
+        try {
+            FunctionConfig config = FunctionConfig.from(settings);
+            // Built before any event is read: as on SCF, the connection warm-up starts first.
+            AigcAudioFunction function = new AigcAudioFunction(config, credentials,
+                    awsCredentials(settings, emulator != null));
+            return new LocalRuntime(settings, config, function, emulator);
+        } catch (RuntimeException e) {
+            if (emulator != null) {
+                emulator.close();
+            }
+            throw e;
+        }
+    }
+
+    private static UnaryOperator<String> overlay(UnaryOperator<String> base, Map<String, String> overrides) {
+        return name -> overrides.containsKey(name) ? overrides.get(name) : base.apply(name);
+    }
+
+    /**
+     * The AWS role's credentials from the environment; with the emulator and none set, stand-ins, so that S3
+     * events get (unusable) presigned URLs instead of an error: the emulator never fetches them.
+     */
+    private static Supplier<AwsCredentials> awsCredentials(Settings settings, boolean emulated) {
+        AwsEnvironmentCredentials environment = new AwsEnvironmentCredentials(settings.lookup());
+        if (!emulated || settings.string("AWS_ACCESS_KEY_ID") != null) {
+            return environment;
+        }
+        AwsCredentials standIn = new AwsCredentials("AKIDLOCALEMULATOR", "local-emulator-not-a-secret", null);
+        return () -> standIn;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

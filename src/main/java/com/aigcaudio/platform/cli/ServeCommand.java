@@ -1,0 +1,90 @@
+package com.aigcaudio.platform.cli;
+
+import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.platform.scf.ScfHandler;
+import com.aigcaudio.tencent.auth.MissingCredentialsException;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code serve [--port N]}: the function's HTTP trigger as a real HTTP server on 127.0.0.1 (port 8080 by default),
+ * each request turned into a function-URL event and the answer back into HTTP: the page at {@code /}, the API at
+ * {@code /tasks}. On the embedded emulator and the local store unless configured otherwise; delivered soundtracks
+ * are served under {@code /local/}, so the page can play them.
+ */
+final class ServeCommand {
+    static final int DEFAULT_PORT = 8080;
+
+    private ServeCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
+        int port = DEFAULT_PORT;
+        for (int i = 1; i < args.length; i++) {
+            if ("--port".equals(args[i]) && i + 1 < args.length) {
+                try {
+                    port = Integer.parseInt(args[++i]);
+                } catch (NumberFormatException e) {
+                    err.println("--port needs a number, got " + args[i]);
+                    return Main.USAGE;
+                }
+            } else {
+                err.println("usage: java -jar aigc-audio-function.jar serve [--port N]");
+                return Main.USAGE;
+            }
+        }
+        Logger.configure(err, Logger.Level.INFO);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            err.println("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        LocalRuntime local;
+        try {
+            local = LocalRuntime.start(settings, Map.of("AIGC_LOCAL_BASE_URL", base + "local/"), err);
+        } catch (ConfigurationException | MissingCredentialsException e) {
+            err.println("configuration error: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("cannot start the emulator: " + e);
+            return Main.USAGE;
+        }
+        Logger.configure(err, local.config.logLevel());
+        ScfHandler handler = new ScfHandler(local.function, Clock.systemUTC());
+        LocalResults results = new LocalResults(local.config.idempotency().localDir(), local.config.tracking().resultPrefix());
+        server.createContext("/", exchange -> {
+            try {
+                if (exchange.getRequestURI().getRawPath().startsWith(LocalResults.PATH)) {
+                    results.serve(exchange);
+                } else {
+                    FunctionUrlExchange.handle(exchange, handler);
+                }
+            } finally {
+                exchange.close();
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        out.println("Serving the HTTP trigger at " + base + " (the page: open it in a browser; the API: " + base
+                + "tasks). Ctrl-C stops.");
+        out.flush();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.OK;
+    }
+}
