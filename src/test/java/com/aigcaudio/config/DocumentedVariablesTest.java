@@ -27,7 +27,7 @@ class DocumentedVariablesTest {
     private static final Pattern VARIABLE = Pattern.compile("\"(AIGC_[A-Z_]+)\"");
     /** Only meaningful on the command line, not on SCF. */
     private static final Set<String> LOCAL_ONLY = Set.of("AIGC_LOCAL_TIME_LIMIT_MS", "AIGC_EMULATOR_RUNNING_MS",
-            "AIGC_EMULATOR_DONE_MS", "AIGC_SECRETS_MANAGER_ENDPOINT", "AIGC_IDEMPOTENCY_S3_ENDPOINT");
+            "AIGC_EMULATOR_DONE_MS", "AIGC_LOCAL_BASE_URL", "AIGC_SECRETS_MANAGER_ENDPOINT", "AIGC_IDEMPOTENCY_S3_ENDPOINT");
     /** Only meaningful on AWS Lambda: set in template.yaml (or documented there as optional), not serverless.yml. */
     private static final Set<String> AWS_ONLY = Set.of("AIGC_TENCENT_SECRET_ARN", "AIGC_IDEMPOTENCY_S3_BUCKET",
             "AIGC_IDEMPOTENCY_S3_PREFIX", "AIGC_IDEMPOTENCY_S3_REGION");
