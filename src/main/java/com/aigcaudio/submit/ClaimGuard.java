@@ -13,7 +13,6 @@ import com.aigcaudio.tencent.client.ErrorClass;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The idempotency state machine around one create: claim the key (IN_PROGRESS), mark it SENDING just before the
@@ -36,7 +35,8 @@ final class ClaimGuard {
         this.clock = clock;
     }
 
-    TaskOutcome run(WorkItem item, Deadline deadline, Supplier<TaskOutcome> create) {
+    /** Admission runs once the claim is owned and before it is marked SENDING; a refusal releases the claim. */
+    TaskOutcome run(WorkItem item, Deadline deadline, GuardedAttempt attempt) {
         String key = item.key().value();
         Instant now = clock.instant();
         // The claim must outlive this invocation, or a concurrent redelivery could take it over mid-call.
@@ -53,6 +53,11 @@ final class ClaimGuard {
         if (!claim.isOwned()) {
             return standing(item, claim.existing());
         }
+        TaskOutcome refused = attempt.admit();
+        if (refused != null) {
+            releaseQuietly(item, key, mine, deadline);
+            return refused;
+        }
         IdempotencyRecord sending = mine.sending();
         try {
             // Written before the POST: if this process dies with the request in flight, the next delivery finds
@@ -60,10 +65,11 @@ final class ClaimGuard {
             store.update(key, sending, deadline);
         } catch (StoreUnavailableException e) {
             LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error", e.getMessage());
+            attempt.abandon();
             releaseQuietly(item, key, mine, deadline);
             return storeUnavailable(item, e);
         }
-        TaskOutcome outcome = create.get();
+        TaskOutcome outcome = attempt.send();
         if (outcome.taskId() != null) {
             record(item, key, sending.completed(outcome.taskId(), outcome.requestId()), deadline, outcome);
         } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {

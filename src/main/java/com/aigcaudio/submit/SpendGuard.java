@@ -43,11 +43,13 @@ final class SpendGuard {
         final List<String> slots;
         final Instant refusedUntil;
         final String refusedLimit;
+        final String refusedWindow;
 
-        Grant(List<String> slots, Instant refusedUntil, String refusedLimit) {
+        Grant(List<String> slots, Instant refusedUntil, String refusedLimit, String refusedWindow) {
             this.slots = slots;
             this.refusedUntil = refusedUntil;
             this.refusedLimit = refusedLimit;
+            this.refusedWindow = refusedWindow;
         }
 
         boolean granted() {
@@ -65,21 +67,34 @@ final class SpendGuard {
         hints.keySet().removeIf(w -> !w.equals("hour/" + HOUR.format(now)) && !w.equals("day/" + DAY.format(now)));
         List<String> taken = new ArrayList<>();
         if (perHour != null) {
-            String slot = take("hour/" + HOUR.format(now), perHour, deadline);
+            String window = "hour/" + HOUR.format(now);
+            String slot = take(window, perHour, deadline);
             if (slot == null) {
-                return new Grant(List.of(), now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), "AIGC_MAX_TASKS_PER_HOUR");
+                return new Grant(List.of(), now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS),
+                        "AIGC_MAX_TASKS_PER_HOUR", window);
             }
             taken.add(slot);
         }
         if (perDay != null) {
-            String slot = take("day/" + DAY.format(now), perDay, deadline);
+            String window = "day/" + DAY.format(now);
+            String slot = take(window, perDay, deadline);
             if (slot == null) {
                 release(taken, deadline);
-                return new Grant(List.of(), now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS), "AIGC_MAX_TASKS_PER_DAY");
+                return new Grant(List.of(), now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS),
+                        "AIGC_MAX_TASKS_PER_DAY", window);
             }
             taken.add(slot);
         }
-        return new Grant(taken, null, null);
+        return new Grant(taken, null, null, null);
+    }
+
+    /**
+     * True for the first refusal in a window across all instances (a forbid-overwrite marker): a person is told
+     * once per window, not once per refused upload.
+     */
+    boolean firstRefusal(String window, Deadline deadline) {
+        return store.put(PREFIX + window + "/refused", ObjectStore.Body.of(new byte[0]), "application/octet-stream",
+                Map.of(), true, deadline);
     }
 
     /** Gives the slots back: the task was certainly not created. */

@@ -18,6 +18,8 @@ import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -77,45 +79,99 @@ public final class TaskSubmitter {
                     "request", DRY_RUN_REDACTION.redact(Json.parse(Json.toBytes(plan.task().toJsonValue()))));
             return TaskOutcome.planned(source);
         }
+        Attempt attempt = new Attempt(item, plan.task(), deadline);
         if (item.key() == null) {
-            return create(item, plan.task(), deadline);
+            TaskOutcome refused = attempt.admit();
+            return refused != null ? refused : attempt.send();
         }
         Logger.putContext("idempotency_key", item.key().hash());
         try {
-            return guard.run(item, deadline, () -> create(item, plan.task(), deadline));
+            return guard.run(item, deadline, attempt);
         } finally {
             Logger.removeContext("idempotency_key");
         }
     }
 
-    private TaskOutcome create(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
-        if (!spend.enabled()) {
-            return send(item, task, deadline);
+    /**
+     * One try at creating a task: first admitted by the spend guard (a slot taken, or a refusal), then sent, the
+     * slot given back when the task was certainly not created. The claim guard admits before it marks the claim
+     * SENDING, so a process that dies while counting leaves a claim a redelivery takes over, not an unknown outcome.
+     */
+    private final class Attempt implements GuardedAttempt {
+        private final WorkItem item;
+        private final CreateAigcAudioTask task;
+        private final Deadline deadline;
+        private SpendGuard.Grant grant;
+
+        Attempt(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
+            this.item = item;
+            this.task = task;
+            this.deadline = deadline;
         }
-        SpendGuard.Grant grant;
-        try {
-            grant = spend.acquire(deadline);
-        } catch (StoreUnavailableException e) {
-            LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
-            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.TRANSIENT,
-                    "IdempotencyStoreUnavailable", e.getMessage(), null, null), "the spend count could not be read");
-        }
-        if (!grant.granted()) {
+
+        @Override
+        public TaskOutcome admit() {
+            if (!spend.enabled()) {
+                return null;
+            }
+            try {
+                grant = spend.acquire(deadline);
+            } catch (StoreUnavailableException e) {
+                LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
+                return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.TRANSIENT,
+                        "IdempotencyStoreUnavailable", e.getMessage(), null, null), "the spend count could not be read");
+            }
+            if (grant.granted()) {
+                return null;
+            }
             LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
                     "reset_at", grant.refusedUntil.toString());
+            notifyRefusal(grant, item.source(), deadline);
             return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.FAILED, "SpendLimitReached",
                     grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
                     grant.refusedUntil), "refused by the spend guard");
         }
-        TaskOutcome outcome = send(item, task, deadline);
-        if (outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME) {
+
+        @Override
+        public TaskOutcome send() {
+            TaskOutcome outcome = TaskSubmitter.this.send(item, task, deadline);
+            if (outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME) {
+                abandon();
+            }
+            return outcome;
+        }
+
+        @Override
+        public void abandon() {
+            if (grant == null || !grant.granted()) {
+                return;
+            }
             try {
                 spend.release(grant.slots, deadline);
             } catch (StoreUnavailableException e) {
                 LOG.warn("could not give a spend slot back", "source", item.source(), "error", e.getMessage());
             }
         }
-        return outcome;
+    }
+
+    /** The webhook hears of the first refusal in each window (one notice, not one per refused upload). */
+    private void notifyRefusal(SpendGuard.Grant grant, String source, Deadline deadline) {
+        try {
+            if (!spend.firstRefusal(grant.refusedWindow, deadline)) {
+                return;
+            }
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", "SpendLimitReached");
+            error.put("message", grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("status", "refused");
+            payload.put("source", source);
+            payload.put("resetAt", grant.refusedUntil.toString());
+            payload.put("error", error);
+            tracker.notifyPerson(payload, deadline);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("could not record the spend-limit notice", "error", e.getMessage());
+        }
     }
 
     private TaskOutcome send(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {

@@ -60,8 +60,11 @@ class SpendGuardTest {
     }
 
     @Test
-    void perHourLimit_refusesTheRestWithSpendLimitReached() {
+    void perHourLimit_refusesTheRestWithSpendLimitReached() throws Exception {
         env.put("AIGC_MAX_TASKS_PER_HOUR", "3");
+        com.aigcaudio.testing.LocalHttp webhook = new com.aigcaudio.testing.LocalHttp();
+        env.put("AIGC_NOTIFY_URL", webhook.url("/hook").toString());
+        env.put("AIGC_NOTIFY_SECRET", "webhook-secret-0123456789");
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Map<String, Object> result = first(new FunctionHarness(env).invoke(upload(i)));
@@ -71,6 +74,59 @@ class SpendGuardTest {
         assertEquals(List.of("created", "created", "created", "failed:SpendLimitReached", "failed:SpendLimitReached"),
                 statuses);
         assertEquals(3, vod.requests().size(), "nothing created past the limit");
+        List<Map<String, Object>> notices = new ArrayList<>();
+        for (com.aigcaudio.testing.LocalHttp.Received r : webhook.received()) {
+            Map<String, Object> body = Json.parseObject(new String(r.body, java.nio.charset.StandardCharsets.UTF_8));
+            if ("refused".equals(body.get("status"))) {
+                notices.add(body);
+            }
+        }
+        webhook.close();
+        assertEquals(1, notices.size(), "one notice per window, not one per refused upload: " + notices);
+        assertEquals("SpendLimitReached", ((Map<?, ?>) notices.get(0).get("error")).get("code"));
+        assertTrue(notices.get(0).get("resetAt").toString().endsWith(":00:00Z"), "the reset is the next full hour");
+    }
+
+    @Test
+    void deathDuringTheSpendCount_leavesAClaimARedeliveryTakesOver() throws Exception {
+        env.put("AIGC_MAX_TASKS_PER_DAY", "10");
+        cos.holdPuts("aigc-spend/");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<FunctionHarness.Outcome> dying = pool.submit(() -> new FunctionHarness(env).invoke(upload(0)));
+            assertTrue(cos.awaitHeld(5_000), "the spend slot PUT is in flight");
+            // The kill: the process can write nothing more, and its thread stops.
+            cos.setUnavailable(true);
+            pool.shutdownNow();
+            try {
+                dying.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // Dead is dead.
+            }
+        } finally {
+            pool.shutdownNow();
+            cos.release();
+        }
+        cos.setUnavailable(false);
+        assertEquals(List.of("IN_PROGRESS"), cos.statuses(), "nothing was sent: the claim never reached SENDING");
+        assertEquals(0, vod.requests().size());
+        cos.expireWindows();
+
+        assertEquals("created", first(new FunctionHarness(env).invoke(upload(0))).get("status"));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void sendingMarkFails_afterAdmission_givesTheSlotBack() {
+        env.put("AIGC_MAX_TASKS_PER_DAY", "1");
+        cos.failPuts("\"SENDING\"", 1);
+
+        assertEquals("IdempotencyStoreUnavailable", ((Map<?, ?>) first(new FunctionHarness(env).invoke(upload(0)))
+                .get("error")).get("code"));
+        assertEquals(0, vod.requests().size());
+
+        assertEquals("created", first(new FunctionHarness(env).invoke(upload(0))).get("status"),
+                "the one slot of the day was given back, not burnt");
     }
 
     @Test

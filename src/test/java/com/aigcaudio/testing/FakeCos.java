@@ -30,6 +30,9 @@ public final class FakeCos implements AutoCloseable {
     private volatile String failingBody = "";
     private volatile int pageSize = 2;
     private final AtomicInteger deleteFailures = new AtomicInteger();
+    private volatile String holdPath;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private final AtomicInteger heldArrived = new AtomicInteger();
     private final IndependentCosVerifier verifier =
             new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
     private final WireMockServer server;
@@ -56,6 +59,30 @@ public final class FakeCos implements AutoCloseable {
     public void failPuts(String bodyPart, int times) {
         failingBody = bodyPart;
         failures.set(times);
+    }
+
+    /**
+     * PUTs whose path contains {@code pathPart} wait, once they arrive, until {@link #release}: a request in flight
+     * when the process dies. They then answer 503 if the store was made unavailable meanwhile.
+     */
+    public void holdPuts(String pathPart) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        holdPath = pathPart;
+    }
+
+    /** Waits until a held PUT has arrived. */
+    public boolean awaitHeld(long millis) throws InterruptedException {
+        for (long end = System.currentTimeMillis() + millis; System.currentTimeMillis() < end; Thread.sleep(10)) {
+            if (heldArrived.get() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void release() {
+        holdPath = null;
+        held.countDown();
     }
 
     /** The next {@code times} DELETEs answer 503. */
@@ -123,6 +150,18 @@ public final class FakeCos implements AutoCloseable {
             if (problem != null) {
                 badSignatures.incrementAndGet();
                 return error(403, "SignatureDoesNotMatch");
+            }
+            String hold = holdPath;
+            if (hold != null && r.getMethod().getName().equals("PUT") && path.contains(hold)) {
+                heldArrived.incrementAndGet();
+                try {
+                    held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (unavailable.get()) {
+                    return error(503, "ServiceUnavailable");
+                }
             }
             if (r.getMethod().getName().equals("PUT") && !failingBody.isEmpty()
                     && r.getBodyAsString().contains(failingBody) && failures.getAndDecrement() > 0) {
