@@ -23,6 +23,25 @@ final class BucketListing {
         this.nextMarker = nextMarker;
     }
 
+    /** Fetches one page's XML for a marker ("" for the first page). */
+    interface PageFetcher {
+        byte[] page(String marker);
+    }
+
+    /** Every key, page after page, each next page starting after the last key (or at NextMarker). */
+    static List<String> all(PageFetcher fetcher) {
+        List<String> keys = new ArrayList<>();
+        String marker = "";
+        while (true) {
+            BucketListing page = parse(fetcher.page(marker));
+            keys.addAll(page.keys);
+            if (!page.truncated || page.keys.isEmpty()) {
+                return keys;
+            }
+            marker = page.nextMarker != null ? page.nextMarker : page.keys.get(page.keys.size() - 1);
+        }
+    }
+
     static BucketListing parse(byte[] xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -34,7 +53,7 @@ final class BucketListing {
             Document document = builder.parse(new ByteArrayInputStream(xml));
             Element root = document.getDocumentElement();
             if (!"ListBucketResult".equals(root.getTagName())) {
-                throw new StoreUnavailableException("COS GET Bucket answered " + root.getTagName()
+                throw new StoreUnavailableException("GET Bucket answered " + root.getTagName()
                         + ", not ListBucketResult", null);
             }
             List<String> keys = new ArrayList<>();
@@ -46,7 +65,7 @@ final class BucketListing {
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (Exception e) {
-            throw new StoreUnavailableException("unreadable COS bucket listing", e);
+            throw new StoreUnavailableException("unreadable bucket listing", e);
         }
     }
 
@@ -55,15 +74,4 @@ final class BucketListing {
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }
 
-    List<String> keys() {
-        return keys;
-    }
-
-    boolean truncated() {
-        return truncated;
-    }
-
-    String nextMarker() {
-        return nextMarker;
-    }
 }

@@ -121,9 +121,7 @@ public final class CosObjectStore implements ObjectStore {
     /** GET Bucket with prefix, paged by marker (1000 keys a page). */
     @Override
     public List<String> list(String prefix, Deadline deadline) {
-        List<String> keys = new java.util.ArrayList<>();
-        String marker = "";
-        while (true) {
+        return BucketListing.all(marker -> {
             Map<String, String> params = new TreeMap<>();
             params.put("prefix", prefix);
             params.put("max-keys", "1000");
@@ -135,13 +133,8 @@ public final class CosObjectStore implements ObjectStore {
             if (response.statusCode() != 200) {
                 throw unexpected("GET Bucket", response.statusCode());
             }
-            BucketListing page = BucketListing.parse(response.body());
-            keys.addAll(page.keys());
-            if (!page.truncated() || page.keys().isEmpty()) {
-                return keys;
-            }
-            marker = page.nextMarker() != null ? page.nextMarker() : page.keys().get(page.keys().size() - 1);
-        }
+            return response.body();
+        });
     }
 
     @Override

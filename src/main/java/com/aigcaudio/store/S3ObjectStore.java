@@ -102,9 +102,7 @@ public final class S3ObjectStore implements ObjectStore {
     /** ListObjects, paged by marker (1000 keys a page). */
     @Override
     public List<String> list(String prefix, Deadline deadline) {
-        List<String> keys = new ArrayList<>();
-        String marker = "";
-        while (true) {
+        return BucketListing.all(marker -> {
             List<Map.Entry<String, String>> query = new ArrayList<>();
             query.add(new SimpleEntry<>("prefix", prefix));
             query.add(new SimpleEntry<>("max-keys", "1000"));
@@ -113,13 +111,8 @@ public final class S3ObjectStore implements ObjectStore {
             }
             HttpResponse<byte[]> response = send("GET", null, query, Map.of(), null, deadline);
             ok("GET Bucket", response.statusCode());
-            BucketListing page = BucketListing.parse(response.body());
-            keys.addAll(page.keys());
-            if (!page.truncated() || page.keys().isEmpty()) {
-                return keys;
-            }
-            marker = page.nextMarker() != null ? page.nextMarker() : page.keys().get(page.keys().size() - 1);
-        }
+            return response.body();
+        });
     }
 
     @Override

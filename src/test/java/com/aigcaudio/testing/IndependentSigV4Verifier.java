@@ -4,17 +4,13 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Recomputes AWS SigV4 signatures (header-signed requests and presigned URLs) from the published algorithm, sharing
@@ -59,8 +55,8 @@ public final class IndependentSigV4Verifier {
         }
         String payload = header.apply("x-amz-content-sha256");
         if (payload == null) {
-            payload = hex(sha256(body));
-        } else if (!payload.equals("UNSIGNED-PAYLOAD") && !payload.equals(hex(sha256(body)))) {
+            payload = VerifierCrypto.hex(VerifierCrypto.sha256(body));
+        } else if (!payload.equals("UNSIGNED-PAYLOAD") && !payload.equals(VerifierCrypto.hex(VerifierCrypto.sha256(body)))) {
             return "x-amz-content-sha256 does not match the body";
         }
         StringBuilder canonicalHeaders = new StringBuilder();
@@ -116,12 +112,12 @@ public final class IndependentSigV4Verifier {
             return "signature not valid now";
         }
         String scope = parts[1] + "/" + parts[2] + "/" + parts[3] + "/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = mac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), parts[1]);
+        String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + VerifierCrypto.hex(VerifierCrypto.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = VerifierCrypto.hmacSha256(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), parts[1]);
         for (String step : new String[] {parts[2], parts[3], "aws4_request"}) {
-            key = mac(key, step);
+            key = VerifierCrypto.hmacSha256(key, step);
         }
-        String expected = hex(mac(key, toSign));
+        String expected = VerifierCrypto.hex(VerifierCrypto.hmacSha256(key, toSign));
         return expected.equals(signature) ? null : "signature mismatch";
     }
 
@@ -159,31 +155,5 @@ public final class IndependentSigV4Verifier {
             }
         }
         return null;
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] mac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : bytes) {
-            out.append(String.format(Locale.ROOT, "%02x", b));
-        }
-        return out.toString();
     }
 }

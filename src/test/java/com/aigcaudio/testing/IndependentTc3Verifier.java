@@ -1,8 +1,6 @@
 package com.aigcaudio.testing;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +9,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Recomputes a received request's TC3-HMAC-SHA256 signature from the documented algorithm, sharing no code with the
@@ -68,36 +64,14 @@ public final class IndependentTc3Verifier {
             }
             canonicalHeaders.append(name).append(':').append(value.trim().toLowerCase(Locale.ROOT)).append('\n');
         }
-        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + hex(sha256(body));
+        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + VerifierCrypto.hex(VerifierCrypto.sha256(body));
         String scope = m.group(2) + "/" + service + "/tc3_request";
         String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n"
-                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] k = mac(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), m.group(2));
-        k = mac(k, service);
-        k = mac(k, "tc3_request");
-        String expected = hex(mac(k, toSign));
+                + VerifierCrypto.hex(VerifierCrypto.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] k = VerifierCrypto.hmacSha256(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), m.group(2));
+        k = VerifierCrypto.hmacSha256(k, service);
+        k = VerifierCrypto.hmacSha256(k, "tc3_request");
+        String expected = VerifierCrypto.hex(VerifierCrypto.hmacSha256(k, toSign));
         return expected.equals(m.group(5)) ? null : "signature mismatch";
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] mac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return String.format("%0" + (bytes.length * 2) + "x", new BigInteger(1, bytes));
     }
 }
