@@ -178,6 +178,17 @@ class TryPageBrowserTest {
     }
 
     @Test
+    void everyControl_hasALabel_andTheStatusIsAnnounced() {
+        fresh(withToken);
+        Object unlabelled = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "'input,textarea,select')).filter(function (e) { return e.labels.length === 0; }).map(function (e) "
+                + "{ return e.id; })");
+        assertEquals(List.of(), unlabelled);
+        assertEquals("polite", byId("message").getAttribute("aria-live"));
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+    }
+
+    @Test
     void reload_keepsTheTaskList() {
         fresh(open);
         type("prompt", "Birdsong and a soft marimba");

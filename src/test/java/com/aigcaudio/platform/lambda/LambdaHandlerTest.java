@@ -193,6 +193,47 @@ class LambdaHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void s3State_uploadTrackedAndDelivered_allInTheRealS3Server() throws Exception {
+        try (com.aigcaudio.emulator.AigcEmulator emulator = com.aigcaudio.emulator.AigcEmulator.start(
+                com.aigcaudio.tencent.client.Service.VOD, 0, null, java.time.Duration.ofMillis(200),
+                java.time.Duration.ofMillis(600))) {
+            java.net.URI bucket = RealS3.get().newBucket();
+            Map<String, String> env = env(false);
+            env.put("AIGC_ENDPOINT", emulator.endpoint().toString());
+            env.put("TENCENTCLOUD_SECRET_ID", com.aigcaudio.emulator.AigcEmulator.CREDENTIALS.secretId());
+            env.put("TENCENTCLOUD_SECRET_KEY", com.aigcaudio.emulator.AigcEmulator.CREDENTIALS.secretKey());
+            env.put("AIGC_IDEMPOTENCY_STORE", "s3");
+            String name = bucket.getPath().replaceAll("/", "");
+            env.put("AIGC_IDEMPOTENCY_S3_BUCKET", name);
+            env.put("AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
+            env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
+            LambdaHandler handler = handler(env);
+
+            Map<String, Object> created = ((List<Map<String, Object>>) invoke(handler, "aws-s3-put.json", 30_000)
+                    .get("results")).get(0);
+            assertEquals("created", created.get("status"));
+            Map<String, Object> duplicate = ((List<Map<String, Object>>) invoke(handler(env), "aws-s3-put.json", 30_000)
+                    .get("results")).get(0);
+            assertEquals("duplicate", duplicate.get("status"), "the claim in S3 holds across instances");
+            assertEquals(created.get("taskId"), duplicate.get("taskId"));
+
+            // Each S3 invocation moves the tracker on with its time left; the tracker rule's tick finishes the rest.
+            Thread.sleep(800);
+            invoke(handler, "aws-schedule-tracker.json", 30_000);
+            com.aigcaudio.store.S3ObjectStore store = new com.aigcaudio.store.S3ObjectStore(bucket, "eu-west-1",
+                    FunctionHarness.AWS, com.aigcaudio.tencent.client.HttpClients.lazy(java.time.Duration.ofSeconds(2)),
+                    Clock.systemUTC());
+            List<String> soundtracks = store.list("soundtracks/", com.aigcaudio.tencent.client.Deadline.after(
+                    Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
+            assertEquals(List.of("soundtracks/incoming/summer holiday 假日 100%+1.mp4.wav"), soundtracks);
+            assertEquals(List.of(), store.list("aigc-tracking/open/", com.aigcaudio.tencent.client.Deadline.after(
+                    Clock.systemUTC(), java.time.Duration.ofSeconds(10))), "nothing left open");
+            assertEquals(List.of(), RealS3.get().problems(), "every S3 request signed correctly");
+        }
+    }
+
+    @Test
     void snapStartHooks_restore_rebuildsAndFetchesTheSecretAgain() throws Exception {
         Map<String, String> env = env(true);
         LambdaHandler handler = handler(env);
