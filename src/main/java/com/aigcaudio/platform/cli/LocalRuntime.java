@@ -1,7 +1,7 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
@@ -81,7 +81,7 @@ final class LocalRuntime implements AutoCloseable {
      * events get (unusable) presigned URLs instead of an error: the emulator never fetches them.
      */
     private static Supplier<AwsCredentials> awsCredentials(Settings settings, boolean emulated) {
-        AwsEnvironmentCredentials environment = new AwsEnvironmentCredentials(settings.lookup());
+        AwsRoleCredentials environment = new AwsRoleCredentials(settings.lookup());
         if (!emulated || settings.string("AWS_ACCESS_KEY_ID") != null) {
             return environment;
         }

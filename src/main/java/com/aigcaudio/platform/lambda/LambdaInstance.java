@@ -1,6 +1,6 @@
 package com.aigcaudio.platform.lambda;
 
-import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.aws.secrets.SecretsManagerClient;
 import com.aigcaudio.config.ConfigurationException;
 import com.aigcaudio.config.FunctionConfig;
@@ -40,9 +40,12 @@ public final class LambdaInstance {
 
     /** Also for tests and the command line, with their own variables. */
     public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock) {
-        AwsEnvironmentCredentials aws = new AwsEnvironmentCredentials(settings.lookup());
-        // Lambda always sets the role's credentials: their absence is a broken environment, told at start.
-        aws.get();
+        AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), HttpClients.lazy(Duration.ofSeconds(2)), clock);
+        if (!aws.configured()) {
+            // Lambda always provides the role's credentials: their absence is a broken environment, told at start.
+            throw new ConfigurationException("AWS_ACCESS_KEY_ID", "no AWS credentials in the environment (neither "
+                    + "AWS_ACCESS_KEY_ID nor, with SnapStart, AWS_CONTAINER_CREDENTIALS_FULL_URI)");
+        }
         String arn = settings.string("AIGC_TENCENT_SECRET_ARN");
         CredentialsProvider credentials;
         SecretCredentials secret = null;

@@ -1,6 +1,6 @@
 package com.aigcaudio.platform.scf;
 
-import com.aigcaudio.aws.auth.AwsEnvironmentCredentials;
+import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.AigcAudioFunction;
@@ -48,7 +48,7 @@ public final class ScfHandler {
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
-        return new AigcAudioFunction(config, credentials, new AwsEnvironmentCredentials(settings.lookup()));
+        return new AigcAudioFunction(config, credentials, new AwsRoleCredentials(settings.lookup()));
     }
 
     public Map<String, Object> handle(Map<String, Object> event, Context context) {

@@ -234,6 +234,49 @@ class LambdaHandlerTest {
     }
 
     @Test
+    void snapStart_roleCredentialsFromTheContainerEndpoint_fetchedAgainAfterARestore() throws Exception {
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer container = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        container.createContext("/creds", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = Json.toBytes(Map.of("AccessKeyId", RealS3.ACCESS_KEY, "SecretAccessKey", RealS3.SECRET_KEY,
+                    "Token", RealS3.TOKEN, "Expiration", java.time.Instant.now().plusSeconds(3600).toString()));
+            boolean allowed = "snap-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(allowed ? 200 : 403, allowed ? body.length : -1);
+            if (allowed) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            exchange.close();
+        });
+        container.start();
+        try {
+            Map<String, String> env = env(false);
+            // With SnapStart Lambda sets no key variables, only the container credentials endpoint.
+            env.remove("AWS_ACCESS_KEY_ID");
+            env.remove("AWS_SECRET_ACCESS_KEY");
+            env.remove("AWS_SESSION_TOKEN");
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + container.getAddress().getPort() + "/creds");
+            env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "snap-token");
+            LambdaHandler handler = handler(env);
+            assertEquals(0, fetches.get(), "nothing fetched before the snapshot");
+
+            invoke(handler, "aws-s3-put.json", 30_000);
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+            invoke(handler, "aws-s3-put.json", 30_000);
+
+            assertEquals(2, fetches.get(), "once per instance, and again after the restore");
+            assertEquals(2, vod.requests().size());
+            assertTrue(vod.requests().get(0).getBodyAsString().contains("X-Amz-Credential=" + RealS3.ACCESS_KEY),
+                    "the media URL is signed with the role's credentials");
+        } finally {
+            container.stop(0);
+        }
+    }
+
+    @Test
     void snapStartHooks_restore_rebuildsAndFetchesTheSecretAgain() throws Exception {
         Map<String, String> env = env(true);
         LambdaHandler handler = handler(env);
