@@ -204,7 +204,7 @@ public final class HttpTrigger {
      */
     private String pageApiPath(String path) {
         String p = path == null || path.isEmpty() ? "/" : HttpSettings.normalise(path);
-        if (settings.path().equals("/") || !(p.equals("/") || p.matches("/[A-Za-z0-9._~-]+") && !p.equals(settings.path()))) {
+        if (settings.path().equals("/") || !(p.equals("/") || p.matches("/[A-Za-z0-9_~-]+") && !p.equals(settings.path()))) {
             return null;
         }
         return (p.equals("/") ? "" : p) + settings.path();

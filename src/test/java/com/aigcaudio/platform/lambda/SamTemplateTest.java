@@ -135,6 +135,8 @@ class SamTemplateTest {
         assertEquals("HttpApi", at(events, "CreateTask", "Type"));
         assertEquals(env.get("AIGC_HTTP_PATH"), at(events, "CreateTask", "Properties", "Path"));
         assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}", at(events, "TaskStatus", "Properties", "Path"));
+        assertEquals("/", at(events, "Page", "Properties", "Path"));
+        assertEquals("GET", at(events, "Page", "Properties", "Method"));
         assertEquals("Schedule", at(events, "Tracker", "Type"));
         assertEquals(env.get("AIGC_TRACKER_TRIGGER"), at(events, "Tracker", "Properties", "Name"));
         String input = at(events, "MorningJingle", "Properties", "Input");

@@ -100,6 +100,7 @@ class TryPageTest {
     void get_otherPaths_areNotThePage() {
         assertEquals(401, get("/tasks", Map.of()).get("statusCode"), "the API still needs the token");
         assertEquals(401, get("/a/b/", Map.of()).get("statusCode"));
+        assertEquals(401, get("/favicon.ico", Map.of()).get("statusCode"), "a file name is no stage");
         env.remove("AIGC_HTTP_TOKEN");
         assertEquals(404, get("/a/b/", Map.of()).get("statusCode"));
         assertTrue(((String) get("/", Map.of()).get("body")).contains("<meta name=\"aigc-auth\" content=\"none\">"));
