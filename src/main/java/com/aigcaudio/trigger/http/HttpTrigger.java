@@ -88,10 +88,9 @@ public final class HttpTrigger {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
         }
-        String apiPath = pageApiPath(request.path());
-        if (apiPath != null && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
+        if (isPage(request.path()) && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
             // The page itself is public; the calls it makes carry the token.
-            return page.response(apiPath, request.header("If-None-Match"));
+            return page.response(request.header("If-None-Match"));
         }
         if (settings.token() != null && !authorized(request.header("Authorization"))) {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
@@ -199,15 +198,12 @@ public final class HttpTrigger {
     }
 
     /**
-     * The API path a page at {@code path} calls: the page lives at "/" or at a gateway stage ("/release/"), one
-     * segment in front of the route; null for any other path.
+     * The page lives at "/" or at a gateway stage ("/release/"), one segment in front of the route; the browser
+     * resolves the route against where it found the page.
      */
-    private String pageApiPath(String path) {
+    private boolean isPage(String path) {
         String p = path == null || path.isEmpty() ? "/" : HttpSettings.normalise(path);
-        if (settings.path().equals("/") || !(p.equals("/") || p.matches("/[A-Za-z0-9_~-]+") && !p.equals(settings.path()))) {
-            return null;
-        }
-        return (p.equals("/") ? "" : p) + settings.path();
+        return !settings.path().equals("/") && (p.equals("/") || p.matches("/[A-Za-z0-9_~-]+") && !p.equals(settings.path()));
     }
 
     /** A preflight from an allowed origin gets 204 and the CORS grant; any other OPTIONS just learns the methods. */

@@ -21,21 +21,24 @@ import java.util.regex.Pattern;
 final class TryPage {
     private static final String RESOURCE = "try-page.html";
 
+    private final String route;
     private final boolean tokenRequired;
     private final String service;
     private final Map<String, Object> defaults;
 
     /** @param defaults the configured task parameters (ModelName, SceneType, OutputConfig.Duration …) */
     TryPage(HttpSettings settings, String service, Map<String, Object> defaults) {
+        this.route = settings.path().substring(1);
         this.tokenRequired = settings.token() != null;
         this.service = service;
         this.defaults = defaults;
     }
 
-    /** The page, calling the API at {@code apiPath}; 304 when {@code ifNoneMatch} names its ETag. */
-    Map<String, Object> response(String apiPath, String ifNoneMatch) {
+    /** The page; 304 when {@code ifNoneMatch} names its ETag. */
+    Map<String, Object> response(String ifNoneMatch) {
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("api", apiPath);
+        // Relative: the page resolves it against its own location (a gateway stage is part of it).
+        meta.put("api", route);
         meta.put("auth", tokenRequired ? "token" : "none");
         meta.put("service", service);
         meta.put("model", text(defaults.get("ModelName")));

@@ -203,6 +203,15 @@ class TryPageBrowserTest {
     }
 
     @Test
+    void pageUnderAGatewayStage_callsTheApiUnderTheSameStage() {
+        fresh(open + "release/");
+        type("prompt", "Rain on a tin roof");
+        byId("submit").click();
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Task created."));
+        waiting(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Done."));
+    }
+
+    @Test
     void refusedPrompt_showsTheReviewMessage() throws Exception {
         fresh(open);
         type("prompt", "a violation of the rules");
