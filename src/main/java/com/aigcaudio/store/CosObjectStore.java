@@ -82,12 +82,6 @@ public final class CosObjectStore implements ObjectStore {
     }
 
     @Override
-    public byte[] get(String key, Deadline deadline) {
-        Stored stored = read(key, deadline);
-        return stored == null ? null : stored.bytes();
-    }
-
-    @Override
     public Stored read(String key, Deadline deadline) {
         HttpResponse<byte[]> response = send("GET", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline);
         if (response.statusCode() == 404) {

@@ -23,7 +23,10 @@ public interface ObjectStore {
                 Deadline deadline);
 
     /** The object's bytes, or null when it does not exist. */
-    byte[] get(String key, Deadline deadline);
+    default byte[] get(String key, Deadline deadline) {
+        Stored stored = read(key, deadline);
+        return stored == null ? null : stored.bytes();
+    }
 
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key, Deadline deadline);

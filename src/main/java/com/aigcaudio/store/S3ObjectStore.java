@@ -64,12 +64,6 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public byte[] get(String key, Deadline deadline) {
-        Stored stored = read(key, deadline);
-        return stored == null ? null : stored.bytes();
-    }
-
-    @Override
     public Stored read(String key, Deadline deadline) {
         HttpResponse<byte[]> response = send("GET", key, List.of(), Map.of(), null, deadline);
         if (response.statusCode() == 404) {

@@ -3,6 +3,7 @@ package com.aigcaudio.idempotency;
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.store.S3ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
 import com.aigcaudio.store.CosObjectStore;
 import com.aigcaudio.store.LocalObjectStore;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,23 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The same contract for both stores: atomic claims, the state machine, expiry and takeover. */
 class IdempotencyStoreContractTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.now());
     /** Real time, so that the stores' request timeouts are capped by something that does not move with the test clock. */
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofMinutes(5));
     private FakeCos cos;
@@ -86,7 +69,7 @@ class IdempotencyStoreContractTest {
     }
 
     private IdempotencyRecord inProgress(Duration window, Duration ttl) {
-        Instant t = now.get();
+        Instant t = clock.instant();
         return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(), t.plus(window),
                 t.plus(ttl), null, null, null);
     }
@@ -109,13 +92,13 @@ class IdempotencyStoreContractTest {
         store.claim("p:k2", mine, DEADLINE);
         store.update("p:k2", mine.completed("task-9", "req-9"), DEADLINE);
 
-        now.set(now.get().plus(Duration.ofDays(2)));
+        clock.set(clock.instant().plus(Duration.ofDays(2)));
         Claim again = store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE);
         assertFalse(again.isOwned());
         assertEquals("task-9", again.existing().taskId());
         assertEquals("req-9", again.existing().requestId());
 
-        now.set(now.get().plus(Duration.ofDays(1).plusSeconds(1)));
+        clock.set(clock.instant().plus(Duration.ofDays(1).plusSeconds(1)));
         assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned(), "past TTL");
     }
 
@@ -135,7 +118,7 @@ class IdempotencyStoreContractTest {
         IdempotencyStore store = store(kind);
         IdempotencyRecord slow = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
         store.claim("p:k6", slow, DEADLINE);
-        now.set(now.get().plusSeconds(31));
+        clock.set(clock.instant().plusSeconds(31));
         IdempotencyRecord winner = inProgress(Duration.ofSeconds(30), Duration.ofDays(3));
         assertTrue(store.claim("p:k6", winner, DEADLINE).isOwned());
 
@@ -155,7 +138,7 @@ class IdempotencyStoreContractTest {
         store.claim("p:k5", unknown, DEADLINE);
         store.update("p:k5", unknown.unknownOutcome("req-lost"), DEADLINE);
 
-        now.set(now.get().plusSeconds(31));
+        clock.set(clock.instant().plusSeconds(31));
 
         assertTrue(store.claim("p:k4", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE).isOwned());
         Claim blocked = store.claim("p:k5", inProgress(Duration.ofSeconds(30), Duration.ofDays(3)), DEADLINE);
@@ -176,7 +159,7 @@ class IdempotencyStoreContractTest {
     void claim_concurrentTakeoversOfExpiredClaim_exactlyOneOwns(String kind) throws Exception {
         IdempotencyStore store = store(kind);
         store.claim("p:k7", inProgress(Duration.ofSeconds(10), Duration.ofDays(3)), DEADLINE);
-        now.set(now.get().plusSeconds(11));
+        clock.set(clock.instant().plusSeconds(11));
         assertEquals(1, race(store, "p:k7"));
     }
 

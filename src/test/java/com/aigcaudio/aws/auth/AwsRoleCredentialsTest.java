@@ -1,5 +1,6 @@
 package com.aigcaudio.aws.auth;
 
+import com.aigcaudio.testing.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,13 +14,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +29,7 @@ class AwsRoleCredentialsTest {
     private static final String TOKEN = "container-authorization-token";
     private HttpServer endpoint;
     private final AtomicInteger fetches = new AtomicInteger();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+    private final MutableClock now = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final Map<String, String> env = new HashMap<>();
 
     @BeforeEach
@@ -41,7 +39,7 @@ class AwsRoleCredentialsTest {
             int n = fetches.incrementAndGet();
             boolean allowed = TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"AccessKeyId\":\"ASIACONTAINER" + n + "\",\"SecretAccessKey\":\"container-secret\","
-                    + "\"Token\":\"container-session\",\"Expiration\":\"" + now.get().plusSeconds(3600) + "\"}")
+                    + "\"Token\":\"container-session\",\"Expiration\":\"" + now.instant().plusSeconds(3600) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(allowed ? 200 : 403, allowed ? body.length : -1);
             if (allowed) {
@@ -62,23 +60,7 @@ class AwsRoleCredentialsTest {
     }
 
     private AwsRoleCredentials provider() {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        return new AwsRoleCredentials(env::get, HttpClient::newHttpClient, clock);
+        return new AwsRoleCredentials(env::get, HttpClient::newHttpClient, now);
     }
 
     @Test
@@ -99,9 +81,9 @@ class AwsRoleCredentialsTest {
         assertTrue(provider.configured());
         assertEquals("ASIACONTAINER1", provider.get().accessKeyId());
         assertEquals("container-session", provider.get().sessionToken());
-        now.set(now.get().plusSeconds(3600 - 301));
+        now.set(now.instant().plusSeconds(3600 - 301));
         assertEquals("ASIACONTAINER1", provider.get().accessKeyId(), "still valid for more than 5 minutes");
-        now.set(now.get().plusSeconds(2));
+        now.set(now.instant().plusSeconds(2));
         assertEquals("ASIACONTAINER2", provider.get().accessKeyId(), "refreshed before it expires");
         assertEquals(2, fetches.get());
     }
