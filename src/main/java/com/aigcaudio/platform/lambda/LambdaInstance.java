@@ -58,7 +58,7 @@ public final class LambdaInstance {
             URI endpoint = settings.httpUrl("AIGC_SECRETS_MANAGER_ENDPOINT");
             secret = new SecretCredentials(new SecretsManagerClient(
                     endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
-                    HttpClients.lazy(Duration.ofSeconds(2)), clock), arn);
+                    HttpClients.lazy(Duration.ofSeconds(2)), clock), arn, clock);
             credentials = secret;
         } else {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());

@@ -9,28 +9,50 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.tencent.client.Deadline;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * Tencent Cloud credentials kept in AWS Secrets Manager (AIGC_TENCENT_SECRET_ARN), as a JSON object with
  * {@code SecretId} and {@code SecretKey} (or {@code TENCENTCLOUD_SECRET_ID} / {@code TENCENTCLOUD_SECRET_KEY}).
- * Fetched once per instance, at the first invocation, so the fetch is bounded by that invocation's deadline; a
- * SnapStart checkpoint forgets them, and the restored instance fetches its own.
+ * Fetched at the first invocation, so the fetch is bounded by that invocation's deadline, and again at the first
+ * invocation an hour later, so rotated keys are picked up without a redeploy; a SnapStart checkpoint forgets them,
+ * and the restored instance fetches its own.
  */
 final class SecretCredentials implements CredentialsProvider {
+    static final Duration REFRESH = Duration.ofHours(1);
+
     private final SecretsManagerClient client;
     private final String secretArn;
+    private final Clock clock;
     private volatile Credentials loaded;
+    private volatile Instant loadedAt;
 
-    SecretCredentials(SecretsManagerClient client, String secretArn) {
+    SecretCredentials(SecretsManagerClient client, String secretArn, Clock clock) {
         this.client = client;
         this.secretArn = secretArn;
+        this.clock = clock;
     }
 
-    /** Fetches the secret unless already held. */
+    /**
+     * Fetches the secret unless held and younger than {@link #REFRESH}. A failed refresh keeps the held keys (they
+     * may still be valid); a failed first fetch throws.
+     */
     void load(Deadline deadline) {
-        if (loaded == null) {
+        Instant now = clock.instant();
+        if (loaded != null && now.isBefore(loadedAt.plus(REFRESH))) {
+            return;
+        }
+        try {
             loaded = parse(client.secretString(secretArn, deadline));
+            loadedAt = now;
+        } catch (SecretUnavailableException e) {
+            if (loaded == null) {
+                throw e;
+            }
+            loadedAt = now.minus(REFRESH).plus(Duration.ofMinutes(1));
         }
     }
 
