@@ -53,11 +53,9 @@ class AtLeastOnceDeliveryTest {
     @AfterEach
     void tearDown() {
         try {
-            vod.assertAllSigned();
-            assertEquals(0, cos.badSignatures());
+            vod.assertAllSignedAndClose();
         } finally {
-            vod.close();
-            cos.close();
+            cos.assertAllSignedAndClose();
         }
     }
 

@@ -32,11 +32,9 @@ class MultiProcessExactlyOnceTest {
     @AfterEach
     void tearDown() {
         try {
-            vod.assertAllSigned();
-            assertEquals(0, cos.badSignatures());
+            vod.assertAllSignedAndClose();
         } finally {
-            vod.close();
-            cos.close();
+            cos.assertAllSignedAndClose();
         }
     }
 

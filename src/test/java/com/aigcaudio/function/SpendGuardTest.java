@@ -41,11 +41,9 @@ class SpendGuardTest {
     @AfterEach
     void tearDown() {
         try {
-            vod.assertAllSigned();
-            assertEquals(0, cos.badSignatures());
+            vod.assertAllSignedAndClose();
         } finally {
-            vod.close();
-            cos.close();
+            cos.assertAllSignedAndClose();
         }
     }
 

@@ -126,6 +126,15 @@ public final class FakeCos implements AutoCloseable {
         return server.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElse(0);
     }
 
+    /** Checks that every request was signed correctly, then stops the server whatever the check found. */
+    public void assertAllSignedAndClose() {
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals(0, badSignatures.get(), "every COS request signed correctly");
+        } finally {
+            close();
+        }
+    }
+
     public int badSignatures() {
         return badSignatures.get();
     }
