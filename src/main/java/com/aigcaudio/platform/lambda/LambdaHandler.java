@@ -28,7 +28,6 @@ import java.util.function.Supplier;
  * connections, credentials read again, nothing random or time-bound carried over.
  */
 public final class LambdaHandler implements RequestStreamHandler, Resource {
-    static final Duration MAX_RESERVE = Duration.ofSeconds(1);
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
     private final Supplier<LambdaInstance> factory;
@@ -72,9 +71,7 @@ public final class LambdaHandler implements RequestStreamHandler, Resource {
 
     /** The runtime's remaining time, less a reserve to write the answer. */
     private Deadline deadline(Instant started, int remainingMs) {
-        Duration left = Duration.ofMillis(Math.max(remainingMs, 0));
-        Duration reserve = left.dividedBy(10).compareTo(MAX_RESERVE) < 0 ? left.dividedBy(10) : MAX_RESERVE;
-        return Deadline.at(clock, started.plus(left).minus(reserve));
+        return Invocation.deadline(clock, started, Duration.ofMillis(Math.max(remainingMs, 0)));
     }
 
     @Override

@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JSON-encodes the returned Map.
  */
 public final class ScfHandler {
-    /** Time kept back from the function's limit to report the result. */
-    static final Duration MAX_RESERVE = Duration.ofSeconds(1);
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
     private final AigcAudioFunction function;
@@ -65,8 +63,6 @@ public final class ScfHandler {
 
     /** SCF's Context has no remaining-time method: the deadline is the start plus the limit, less a reserve. */
     private Deadline deadline(Instant started, int timeLimitMs) {
-        Duration limit = Duration.ofMillis(timeLimitMs > 0 ? timeLimitMs : 3_000);
-        Duration reserve = limit.dividedBy(10).compareTo(MAX_RESERVE) < 0 ? limit.dividedBy(10) : MAX_RESERVE;
-        return Deadline.at(clock, started.plus(limit).minus(reserve));
+        return Invocation.deadline(clock, started, Duration.ofMillis(timeLimitMs > 0 ? timeLimitMs : 3_000));
     }
 }

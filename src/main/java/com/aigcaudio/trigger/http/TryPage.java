@@ -79,7 +79,7 @@ final class TryPage {
         return value == null ? "" : String.valueOf(value);
     }
 
-    static String escape(String value) {
+    private static String escape(String value) {
         return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
