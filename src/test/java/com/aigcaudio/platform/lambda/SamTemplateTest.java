@@ -6,7 +6,6 @@ import com.aigcaudio.config.Settings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,58 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** template.yaml is a valid SAM template (cfn-lint, as on the build machines) that deploys what the code is. */
+/** template.yaml deploys what the code is (cfn-lint's validation is {@link SamTemplateLintIT}). */
 class SamTemplateTest {
     private static final Path TEMPLATE = Path.of("template.yaml");
-    @TempDir
-    Path dir;
-
-    /** cfn-lint's exit code and output: 0 clean, 2 errors, 4 warnings, 8 informational (bit flags). */
-    private static List<String> lint(Path template, int[] code) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("cfn-lint", "--format", "parseable", template.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        code[0] = process.waitFor();
-        List<String> findings = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                findings.add(line);
-            }
-        }
-        return findings;
-    }
-
-    @Test
-    void cfnLint_template_isClean() throws Exception {
-        int[] code = new int[1];
-        List<String> findings = lint(TEMPLATE, code);
-        assertEquals(List.of(), findings);
-        assertEquals(0, code[0]);
-    }
-
-    @Test
-    void cfnLint_otherJavaRuntimes_onlyDeprecationsFlagged() throws Exception {
-        String template = Files.readString(TEMPLATE);
-        for (String runtime : new String[] {"java11", "java17", "java25"}) {
-            Path variant = dir.resolve("template-" + runtime + ".yaml");
-            Files.writeString(variant, template.replace("Runtime: java21", "Runtime: " + runtime));
-            int[] code = new int[1];
-            for (String finding : lint(variant, code)) {
-                // AWS deprecated java11 and java17 on 2026-06-30 (cfn-lint's E2533); nothing else may differ.
-                assertTrue(finding.contains(":E2533:") && !runtime.equals("java25"), runtime + ": " + finding);
-            }
-        }
-    }
-
-    @Test
-    void cfnLint_brokenTemplate_isCaught() throws Exception {
-        Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(TEMPLATE).replace("Type: S3\n", "Type: S4\n"));
-        int[] code = new int[1];
-        assertFalse(lint(broken, code).isEmpty());
-        assertEquals(2, code[0] & 2, "an error");
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> function() throws IOException {
         Map<String, Object> root = new Yaml().load(Files.readString(TEMPLATE));

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signature checked) and one API stand-in that counts created tasks: concurrent deliveries, and a process killed
  * with its POST in flight, still give exactly one paid task.
  */
-class MultiProcessExactlyOnceTest {
+class MultiProcessExactlyOnceIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final FakeTencentCloud vod = new FakeTencentCloud("vod");
     private final FakeCos cos = new FakeCos();

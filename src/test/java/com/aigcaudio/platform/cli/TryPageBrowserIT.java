@@ -1,6 +1,7 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.testing.ExternalProgram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * embedded emulator: submit and listen, a refused prompt, a wrong token, a reload. Screenshots go to
  * target/screenshots/ at desktop and phone sizes.
  */
-class TryPageBrowserTest {
+class TryPageBrowserIT {
     private static final String TOKEN = "browser-test-token-0123456789";
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static String withToken;
@@ -54,12 +55,8 @@ class TryPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String binary : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
-            if (!Files.isExecutable(Path.of(binary))) {
-                throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver; .ci/run does)");
-            }
-        }
+        ExternalProgram.requireFiles("apt-get install chromium chromium-driver (.ci/run does)",
+                "/usr/bin/chromium", "/usr/bin/chromedriver");
         Path dir = Files.createTempDirectory("serve-browser");
         withToken = serve(dir.resolve("token"), TOKEN);
         open = serve(dir.resolve("open"), null);
