@@ -23,8 +23,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
@@ -50,13 +50,15 @@ public final class AigcEmulator implements AutoCloseable {
     private final SignatureCheck signatures;
     private final Duration runningAfter;
     private final Duration doneAfter;
+    private final Clock clock;
 
-    private AigcEmulator(Service service, HttpServer server, Duration runningAfter, Duration doneAfter) {
+    private AigcEmulator(Service service, HttpServer server, Duration runningAfter, Duration doneAfter, Clock clock) {
         this.service = service;
         this.server = server;
         this.signatures = new SignatureCheck(CREDENTIALS, service.signingName());
         this.runningAfter = runningAfter;
         this.doneAfter = doneAfter;
+        this.clock = clock;
     }
 
     public static AigcEmulator start(Service service) throws IOException {
@@ -64,15 +66,16 @@ public final class AigcEmulator implements AutoCloseable {
     }
 
     public static AigcEmulator start(Service service, int port, SSLContext tls) throws IOException {
-        return start(service, port, tls, RUNNING_AFTER, DONE_AFTER);
+        return start(service, port, tls, RUNNING_AFTER, DONE_AFTER, Clock.systemUTC());
     }
 
     /**
      * @param port 0 for any free port
      * @param tls  serve HTTPS with this context (its key managers hold the server certificate), or null for HTTP
+     * @param clock the time tasks are created, run and finish by (tests move it by hand)
      */
     public static AigcEmulator start(Service service, int port, SSLContext tls, Duration runningAfter,
-                                     Duration doneAfter) throws IOException {
+                                     Duration doneAfter, Clock clock) throws IOException {
         // Headers and body leave in two writes; with Nagle's algorithm the second waits for the client's delayed
         // ACK (40 ms a response). Read once, when the JDK's server starts its first instance.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -87,7 +90,7 @@ public final class AigcEmulator implements AutoCloseable {
             https.setHttpsConfigurator(new HttpsConfigurator(tls));
             server = https;
         }
-        AigcEmulator emulator = new AigcEmulator(service, server, runningAfter, doneAfter);
+        AigcEmulator emulator = new AigcEmulator(service, server, runningAfter, doneAfter, clock);
         server.createContext("/", emulator::handle);
         server.createContext(RESULTS, emulator::serveResult);
         server.start();
@@ -129,7 +132,7 @@ public final class AigcEmulator implements AutoCloseable {
     private void serveResult(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring(RESULTS.length());
         EmulatedTask task = name.endsWith(".wav") ? EmulatedTask.parse(name.substring(0, name.length() - 4)) : null;
-        if (task == null || task.fails || !task.finished(Instant.now(), doneAfter)) {
+        if (task == null || task.fails || !task.finished(clock.instant(), doneAfter)) {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
             return;
@@ -182,7 +185,7 @@ public final class AigcEmulator implements AutoCloseable {
             throw new EmulatedError("InvalidParameter.ViolationContent", "the prompt did not pass content review");
         }
         boolean fails = task.prompt() != null && task.prompt().toLowerCase(Locale.ROOT).contains("generation-failure");
-        String taskId = EmulatedTask.create(service, Instant.now(), fails).taskId;
+        String taskId = EmulatedTask.create(service, clock.instant(), fails).taskId;
         LOG.info("emulator created a task", "task_id", taskId, "request_id", requestId);
         return Map.of("TaskId", taskId, "RequestId", requestId);
     }
@@ -199,7 +202,7 @@ public final class AigcEmulator implements AutoCloseable {
             throw new EmulatedError(service == Service.VOD ? "ResourceNotFound" : "ResourceNotFound.TaskNotExist",
                     "no task " + taskId);
         }
-        Map<String, Object> answer = task.describe(service, Instant.now(), runningAfter, doneAfter,
+        Map<String, Object> answer = task.describe(service, clock.instant(), runningAfter, doneAfter,
                 endpoint().resolve(RESULTS.substring(1) + task.taskId + ".wav").toString());
         answer.put("RequestId", requestId);
         return answer;

@@ -56,8 +56,9 @@ public final class AigcAudioFunction {
      * @param credentials Tencent Cloud's, for the API and COS
      * @param aws         the AWS role's, for S3 (on SCF nothing asks for them)
      */
-    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws) {
-        this(config, credentials, aws, HttpClients.lazy(config.client().connectTimeout()), Clock.systemUTC());
+    public AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+                             Clock clock) {
+        this(config, credentials, aws, HttpClients.lazy(config.client().connectTimeout()), clock);
     }
 
     private AigcAudioFunction(FunctionConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,

@@ -10,6 +10,7 @@ import com.aigcaudio.tencent.client.ClientConfig;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
+import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,18 +43,21 @@ class EmulatedProgressTest {
 
     @Test
     void vodTask_queuedRunningDone_andAnotherEmulatorStillKnowsIt() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
         String taskId;
-        try (AigcEmulator first = AigcEmulator.start(Service.VOD, 0, null, RUNNING, DONE)) {
+        try (AigcEmulator first = AigcEmulator.start(Service.VOD, 0, null, RUNNING, DONE, clock)) {
             AigcAudioTasks tasks = tasks(first, Service.VOD);
             taskId = tasks.create(VodAudioTask.builder().prompt("rain").build(), deadline()).taskId();
             assertEquals(AudioTaskStatus.State.QUEUED, tasks.describe(taskId, null, deadline()).state());
-            Thread.sleep(RUNNING.toMillis() + 50);
+            clock.advance(RUNNING.minusMillis(1));
+            assertEquals(AudioTaskStatus.State.QUEUED, tasks.describe(taskId, null, deadline()).state());
+            clock.advance(Duration.ofMillis(1));
             AudioTaskStatus running = tasks.describe(taskId, null, deadline());
             assertEquals(AudioTaskStatus.State.RUNNING, running.state());
             assertTrue(running.progress() >= 0 && running.progress() < 100, String.valueOf(running.progress()));
         }
-        Thread.sleep(DONE.toMillis());
-        try (AigcEmulator second = AigcEmulator.start(Service.VOD, 0, null, RUNNING, DONE)) {
+        clock.advance(DONE.minus(RUNNING));
+        try (AigcEmulator second = AigcEmulator.start(Service.VOD, 0, null, RUNNING, DONE, clock)) {
             AudioTaskStatus done = tasks(second, Service.VOD).describe(taskId, null, deadline());
             assertEquals(AudioTaskStatus.State.DONE, done.state());
             byte[] wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(done.outputs().get(0).url()))
@@ -67,7 +72,8 @@ class EmulatedProgressTest {
 
     @Test
     void mpsTask_generationFailurePrompt_failsWithModelGenerateFailed() throws Exception {
-        try (AigcEmulator emulator = AigcEmulator.start(Service.MPS, 0, null, Duration.ZERO, Duration.ZERO)) {
+        try (AigcEmulator emulator = AigcEmulator.start(Service.MPS, 0, null, Duration.ZERO, Duration.ZERO,
+                Clock.systemUTC())) {
             AigcAudioTasks tasks = tasks(emulator, Service.MPS);
             String taskId = tasks.create(MpsAudioTask.builder().prompt("a generation-failure please").build(), deadline())
                     .taskId();

@@ -38,22 +38,25 @@ public final class FunctionHarness {
 
     /** With the configured idempotency store, and without the connection warm-up (it only speeds up a cold JVM). */
     public FunctionHarness(Map<String, String> env) {
-        this(FunctionConfig.from(new Settings(env::get)), null);
+        this(FunctionConfig.from(new Settings(env::get)), null, Clock.systemUTC());
     }
 
     /** With a given idempotency store, so tests can inspect what was written. */
     public FunctionHarness(Map<String, String> env, IdempotencyStore store) {
-        this(FunctionConfig.from(new Settings(env::get)), store);
+        this(FunctionConfig.from(new Settings(env::get)), store, Clock.systemUTC());
     }
 
-    private FunctionHarness(FunctionConfig config, IdempotencyStore store) {
+    /** On a clock the test moves (stay within a minute of real time: fakes check signatures against it). */
+    public FunctionHarness(Map<String, String> env, Clock clock) {
+        this(FunctionConfig.from(new Settings(env::get)), null, clock);
+    }
+
+    private FunctionHarness(FunctionConfig config, IdempotencyStore store, Clock clock) {
         Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
         IdempotencyStore chosen = store != null ? store
                 : IdempotencyStores.create(config.idempotency(),
-                        ObjectStores.state(config.idempotency(), CREDENTIALS, AWS, http, Clock.systemUTC()),
-                        Clock.systemUTC());
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, AWS, http, chosen, Clock.systemUTC()),
-                Clock.systemUTC());
+                        ObjectStores.state(config.idempotency(), CREDENTIALS, AWS, http, clock), clock);
+        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, AWS, http, chosen, clock), clock);
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind a loopback proxy that checks every request's SigV4 signature with {@link IndependentSigV4Verifier}
  * (S3Mock itself accepts any signature) before forwarding it. S3Mock 4.7 checks If-None-Match / If-Match and then
  * writes in a second step, so concurrent conditional PUTs of one key can all succeed (measured: 4 of 8 contenders
- * won); S3 makes each conditional write atomic. The proxy therefore runs the writes to one key one at a time, which
- * is the guarantee S3 documents, and leaves everything else to S3Mock.
+ * won), and a GET that meets a replace of its key answers 500; S3 makes each write atomic and a read sees the old or
+ * the new object. The proxy therefore runs the requests to one key one at a time, which is the guarantee S3
+ * documents, and leaves everything else to S3Mock.
  */
 public final class RealS3 {
     public static final String ACCESS_KEY = "ASIATESTROLEKEY00001";
@@ -69,9 +70,7 @@ public final class RealS3 {
                 exchange.close();
                 return;
             }
-            boolean write = !"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod());
-            Object lock = write ? keyLocks.computeIfAbsent(exchange.getRequestURI().getRawPath(), k -> new Object())
-                    : new Object();
+            Object lock = keyLocks.computeIfAbsent(exchange.getRequestURI().getRawPath(), k -> new Object());
             synchronized (lock) {
                 forward(exchange, body);
             }

@@ -6,12 +6,14 @@ import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.IndependentCosVerifier;
 import com.aigcaudio.testing.LocalHttp;
+import com.aigcaudio.testing.MutableClock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ class TrackerTest {
     private final FakeTencentCloud vod = new FakeTencentCloud("vod");
     private final FakeCos cos = new FakeCos();
     private final LocalHttp files;
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
     private final Map<String, Object> upload = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
     private final Map<String, Object> trackerTick = FunctionHarness.load(Path.of("events/timer-tracker.json"));
@@ -83,9 +86,15 @@ class TrackerTest {
                 + "\"RequestId\":\"req-d\"}");
     }
 
-    private FunctionHarness.Outcome tick() throws InterruptedException {
-        Thread.sleep(150);
-        return new FunctionHarness(env).invoke(trackerTick);
+    /** One instance of the function, on the test's clock. */
+    private FunctionHarness harness() {
+        return new FunctionHarness(env, clock);
+    }
+
+    /** A tracker timer tick a second later: past the first check (100 ms) and the first webhook retry (200 ms). */
+    private FunctionHarness.Outcome tick() {
+        clock.advance(Duration.ofSeconds(1));
+        return harness().invoke(trackerTick);
     }
 
     @SuppressWarnings("unchecked")
@@ -94,7 +103,7 @@ class TrackerTest {
         event.put("httpMethod", "GET");
         event.put("path", "/tasks/" + taskId);
         event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
-        Map<String, Object> response = new FunctionHarness(env).invoke(event).result;
+        Map<String, Object> response = harness().invoke(event).result;
         Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) Json.parse((String) response.get("body")));
         answer.put("statusCode", response.get("statusCode"));
         return answer;
@@ -105,7 +114,7 @@ class TrackerTest {
     void upload_thenTrackerTimer_deliversTheSoundtrackNextToItWithMetadata() throws Exception {
         byte[] mp3 = "ID3 fake mp3 bytes".getBytes(StandardCharsets.UTF_8);
         files.file("/r/a.mp3", 200, "audio/mpeg", mp3);
-        new FunctionHarness(env).invoke(upload);
+        harness().invoke(upload);
         describeAnswers("{\"Status\":\"PROCESSING\",\"AigcAudioTask\":{\"Progress\":30},\"RequestId\":\"r\"}");
 
         Map<String, Object> running = getTask(TASK);
@@ -144,7 +153,7 @@ class TrackerTest {
     @Test
     @SuppressWarnings("unchecked")
     void contentReviewRefusal_isFailedSayingSo() throws Exception {
-        new FunctionHarness(env).invoke(upload);
+        harness().invoke(upload);
         describeAnswers("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":10010,\"ErrCodeExt\":"
                 + "\"InvalidParameter.VoilationContent\",\"Message\":\"prompt refused\"},\"RequestId\":\"r\"}");
         tick();
@@ -170,7 +179,7 @@ class TrackerTest {
             String task = "251441341-AigcAudioTask-" + c[3];
             vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(task, "r"))));
             Map<String, Object> other = Json.parseObject(Json.toString(upload).replace("holiday.mp4", c[3] + ".mp4"));
-            new FunctionHarness(env).invoke(other);
+            harness().invoke(other);
         }
         vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{}")));
         for (String[] c : cases) {
@@ -210,15 +219,15 @@ class TrackerTest {
     @Test
     void twoTrackersAtOnce_deliverOnce() throws Exception {
         files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
-        new FunctionHarness(env).invoke(upload);
+        harness().invoke(upload);
         finishedWith("/r/a.mp3");
-        Thread.sleep(150);
+        clock.advance(Duration.ofSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             List<Future<FunctionHarness.Outcome>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                FunctionHarness harness = new FunctionHarness(env);
+                FunctionHarness harness = harness();
                 runs.add(pool.submit(() -> {
                     start.await();
                     return harness.invoke(trackerTick);
@@ -243,13 +252,12 @@ class TrackerTest {
         env.put("AIGC_NOTIFY_SECRET", SECRET);
         files.webhookAnswers(503);
         files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
-        new FunctionHarness(env).invoke(upload);
+        harness().invoke(upload);
         finishedWith("/r/a.mp3");
 
         tick();
         assertEquals(1, files.received().size(), "first attempt answered 503");
         assertTrue(cos.objects().containsKey("/aigc-tracking/open/" + TASK + ".json"), "kept open until notified");
-        Thread.sleep(200);
         tick();
         assertEquals(2, files.received().size(), "retried on a later run");
         assertFalse(cos.objects().containsKey("/aigc-tracking/open/" + TASK + ".json"));
@@ -281,7 +289,7 @@ class TrackerTest {
         post.put("path", "/tasks");
         post.put("headers", Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"));
         post.put("body", "{\"Prompt\":\"p\"}");
-        Map<String, Object> created = new FunctionHarness(env).invoke(post).result;
+        Map<String, Object> created = harness().invoke(post).result;
         assertEquals("/tasks/" + TASK, ((Map<?, ?>) created.get("headers")).get("Location"));
         describeAnswers("{\"Status\":\"WAITING\",\"RequestId\":\"r\"}");
         assertEquals("queued", getTask(TASK).get("status"));

@@ -12,6 +12,7 @@ import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,7 +45,7 @@ final class LocalRuntime implements AutoCloseable {
             Service service = ClientSettings.service(settings);
             emulator = AigcEmulator.start(service, 0, null,
                     settings.millis("AIGC_EMULATOR_RUNNING_MS", AigcEmulator.RUNNING_AFTER, 0, 600_000),
-                    settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000));
+                    settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000), Clock.systemUTC());
             err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
                     + " emulator at " + emulator.endpoint() + " (no real task is created).");
             String endpoint = emulator.endpoint().toString();
@@ -62,7 +63,7 @@ final class LocalRuntime implements AutoCloseable {
             FunctionConfig config = FunctionConfig.from(settings);
             // Built before any event is read: as on SCF, the connection warm-up starts first.
             AigcAudioFunction function = new AigcAudioFunction(config, credentials,
-                    awsCredentials(settings, emulator != null));
+                    awsCredentials(settings, emulator != null), Clock.systemUTC());
             return new LocalRuntime(settings, config, function, emulator);
         } catch (RuntimeException e) {
             if (emulator != null) {

@@ -65,7 +65,7 @@ public final class LambdaInstance {
             environment.credentials();
             credentials = environment;
         }
-        return new LambdaInstance(new AigcAudioFunction(config, credentials, aws), secret);
+        return new LambdaInstance(new AigcAudioFunction(config, credentials, aws, clock), secret);
     }
 
     /** An instance around a function built elsewhere (the command line, with its emulator credentials). */

@@ -46,7 +46,8 @@ public final class ScfHandler {
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
-        return new AigcAudioFunction(config, credentials, new AwsRoleCredentials(settings.lookup()));
+        return new AigcAudioFunction(config, credentials, new AwsRoleCredentials(settings.lookup()),
+                Clock.systemUTC());
     }
 
     public Map<String, Object> handle(Map<String, Object> event, Context context) {

@@ -11,6 +11,7 @@ import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
 import com.aigcaudio.testing.LogCapture;
+import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
 import com.aigcaudio.trigger.InvalidEventException;
 import com.sun.net.httpserver.HttpServer;
@@ -120,9 +121,12 @@ class LambdaHandlerTest {
     }
 
     private static LambdaHandler handler(Map<String, String> env) {
+        return handler(env, Clock.systemUTC());
+    }
+
+    private static LambdaHandler handler(Map<String, String> env, Clock clock) {
         Settings settings = new Settings(env::get);
-        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), Clock.systemUTC()),
-                Clock.systemUTC());
+        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock), clock);
     }
 
     @SuppressWarnings("unchecked")
@@ -195,9 +199,10 @@ class LambdaHandlerTest {
     @Test
     @SuppressWarnings("unchecked")
     void s3State_uploadTrackedAndDelivered_allInTheRealS3Server() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
         try (com.aigcaudio.emulator.AigcEmulator emulator = com.aigcaudio.emulator.AigcEmulator.start(
                 com.aigcaudio.tencent.client.Service.VOD, 0, null, java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMillis(600))) {
+                java.time.Duration.ofMillis(600), clock)) {
             java.net.URI bucket = RealS3.get().newBucket();
             Map<String, String> env = env(false);
             env.put("AIGC_ENDPOINT", emulator.endpoint().toString());
@@ -208,18 +213,19 @@ class LambdaHandlerTest {
             env.put("AIGC_IDEMPOTENCY_S3_BUCKET", name);
             env.put("AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
             env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
-            LambdaHandler handler = handler(env);
+            LambdaHandler handler = handler(env, clock);
 
             Map<String, Object> created = ((List<Map<String, Object>>) invoke(handler, "aws-s3-put.json", 30_000)
                     .get("results")).get(0);
             assertEquals("created", created.get("status"));
-            Map<String, Object> duplicate = ((List<Map<String, Object>>) invoke(handler(env), "aws-s3-put.json", 30_000)
+            Map<String, Object> duplicate = ((List<Map<String, Object>>) invoke(handler(env, clock), "aws-s3-put.json", 30_000)
                     .get("results")).get(0);
             assertEquals("duplicate", duplicate.get("status"), "the claim in S3 holds across instances");
             assertEquals(created.get("taskId"), duplicate.get("taskId"));
 
             // Each S3 invocation moves the tracker on with its time left; the tracker rule's tick finishes the rest.
-            Thread.sleep(800);
+            // Past the task's end (600 ms) and the record's next check after the two checks so far (backoff).
+            clock.advance(java.time.Duration.ofSeconds(10));
             invoke(handler, "aws-schedule-tracker.json", 30_000);
             com.aigcaudio.store.S3ObjectStore store = new com.aigcaudio.store.S3ObjectStore(bucket, "eu-west-1",
                     FunctionHarness.AWS, com.aigcaudio.tencent.client.HttpClients.lazy(java.time.Duration.ofSeconds(2)),

@@ -76,12 +76,12 @@ class ConnectionWarmupTest {
      */
     @Test
     void get_afterIdling_theRequestGoesOnALiveConnection() throws Exception {
-        try (IdleClosingServer server = new IdleClosingServer(Duration.ofMillis(300))) {
+        try (IdleClosingServer server = new IdleClosingServer()) {
             AtomicLong now = new AtomicLong();
             ConnectionWarmup warmup = ConnectionWarmup.start(HttpClients.lazy(TIMEOUT), server.endpoint(),
                     Duration.ofSeconds(5), now::get);
             warmup.get();
-            Thread.sleep(600);
+            server.passIdleLimit();
             now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos() + 1);
 
             HttpResponse<String> response = warmup.get().send(HttpRequest.newBuilder(server.endpoint())
@@ -94,10 +94,10 @@ class ConnectionWarmupTest {
 
     @Test
     void idleClosingServer_withoutRevalidation_failsThePost() throws Exception {
-        try (IdleClosingServer server = new IdleClosingServer(Duration.ofMillis(300))) {
+        try (IdleClosingServer server = new IdleClosingServer()) {
             HttpClient client = ConnectionWarmup.start(HttpClients.lazy(TIMEOUT), server.endpoint(),
                     Duration.ofSeconds(5), () -> 0L).get();
-            Thread.sleep(600);
+            server.passIdleLimit();
 
             assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(server.endpoint())
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
@@ -178,14 +178,16 @@ class ConnectionWarmupTest {
         }
     }
 
-    /** HTTP/1.1 over raw sockets: answers requests, but closes a connection whose next request comes after idling. */
+    /**
+     * HTTP/1.1 over raw sockets: answers requests, but closes a connection whose next request comes after it idled
+     * past its limit. The test says when the limit has passed ({@link #passIdleLimit}): no race with a real timer.
+     */
     private static final class IdleClosingServer implements AutoCloseable {
         private final List<String> log = new CopyOnWriteArrayList<>();
         private final ServerSocket socket;
-        private final Duration idleLimit;
+        private final AtomicLong idlePeriods = new AtomicLong();
 
-        IdleClosingServer(Duration idleLimit) throws IOException {
-            this.idleLimit = idleLimit;
+        IdleClosingServer() throws IOException {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
@@ -208,7 +210,7 @@ class ConnectionWarmupTest {
                 BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
                         StandardCharsets.ISO_8859_1));
                 OutputStream out = connection.getOutputStream();
-                long lastAnswer = 0;
+                long answeredInPeriod = -1;
                 String requestLine;
                 while ((requestLine = in.readLine()) != null) {
                     int length = 0;
@@ -219,18 +221,23 @@ class ConnectionWarmupTest {
                     }
                     in.skip(length);
                     String method = requestLine.substring(0, requestLine.indexOf(' '));
-                    if (lastAnswer != 0 && System.nanoTime() - lastAnswer > idleLimit.toNanos()) {
+                    if (answeredInPeriod >= 0 && answeredInPeriod != idlePeriods.get()) {
                         log.add(method + " closed");
                         return;
                     }
                     log.add(method + " answered");
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    lastAnswer = System.nanoTime();
+                    answeredInPeriod = idlePeriods.get();
                 }
             } catch (IOException e) {
                 // the client went away
             }
+        }
+
+        /** Every connection open now has idled past the limit: its next request is answered by closing it. */
+        void passIdleLimit() {
+            idlePeriods.incrementAndGet();
         }
 
         URI endpoint() {
