@@ -17,7 +17,7 @@ public final class Plan {
         return new Plan(task, null);
     }
 
-    static Plan skip(String reason) {
+    public static Plan skip(String reason) {
         return new Plan(null, reason);
     }
 

@@ -25,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AIGC_MAX_TASKS_PER_HOUR / _PER_DAY counted in a shared COS store (FakeCos), across concurrent instances. */
-class SpendGuardTest {
+class SpendLimitTest {
     private final FakeTencentCloud vod = new FakeTencentCloud("vod");
     private final FakeCos cos = new FakeCos();
     private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
 
-    SpendGuardTest() {
+    SpendLimitTest() {
         env.put("AIGC_IDEMPOTENCY_STORE", "cos");
         env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
         env.put("AIGC_IDEMPOTENCY_COS_REGION", "ap-guangzhou");

@@ -1,0 +1,270 @@
+package com.aigcaudio.submit;
+
+import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.idempotency.IdempotencyKey;
+import com.aigcaudio.idempotency.IdempotencyRecord;
+import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.tencent.client.ErrorClass;
+import com.aigcaudio.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The claim state machine on its own: an in-memory store that fails on demand and an attempt that records calls. */
+class ClaimGuardTest {
+    private static final Duration WINDOW = Duration.ofSeconds(60);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final FaultyIdempotencyStore store = new FaultyIdempotencyStore(clock);
+    private final ClaimGuard guard = new ClaimGuard(store, new IdempotencyConfig("aigc-audio", Duration.ofDays(3),
+            WINDOW, IdempotencyConfig.StoreKind.MEMORY, null, null, null, null, null, null), clock);
+    private final IdempotencyKey key = IdempotencyKey.forHttp("aigc-audio", "client-key-1");
+    private final WorkItem item = item("hash-a");
+
+    private WorkItem item(String payloadHash) {
+        return new WorkItem("http://caller", key, payloadHash, () -> null, null, null);
+    }
+
+    private Deadline deadline() {
+        return Deadline.after(clock, Duration.ofSeconds(30));
+    }
+
+    /** Records what the guard asked of it; answers as told. */
+    private static final class Attempt implements GuardedAttempt {
+        final List<String> calls = new ArrayList<>();
+        TaskOutcome admission;
+        TaskOutcome sent = TaskOutcome.created("http://caller", "task-1", "req-1");
+
+        @Override
+        public TaskOutcome admit() {
+            calls.add("admit");
+            return admission;
+        }
+
+        @Override
+        public TaskOutcome send() {
+            calls.add("send");
+            return sent;
+        }
+
+        @Override
+        public void abandon() {
+            calls.add("abandon");
+        }
+    }
+
+    private IdempotencyRecord stored() {
+        return store.records.read(key.value(), deadline());
+    }
+
+    private static TaskOutcome failure(ErrorClass errorClass, String code) {
+        return TaskOutcome.failed("http://caller", new TaskOutcome.Failure(errorClass, code, "m", null, "req-f"), "r");
+    }
+
+    private void standing(IdempotencyRecord.Status status, Instant inProgressUntil, String payloadHash) {
+        store.records.claim(key.value(), new IdempotencyRecord(status, "other-claim", inProgressUntil,
+                clock.instant().plus(Duration.ofDays(3)), payloadHash, status == IdempotencyRecord.Status.COMPLETED
+                ? "task-0" : null, "req-0"), deadline());
+    }
+
+    @Test
+    void freshKey_admitsSendsAndRecordsCompleted() {
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("task-1", outcome.taskId());
+        assertEquals(List.of("admit", "send"), attempt.calls);
+        assertEquals(IdempotencyRecord.Status.COMPLETED, stored().status());
+        assertEquals("task-1", stored().taskId());
+        assertEquals("hash-a", stored().payloadHash());
+    }
+
+    @Test
+    void completedKey_isADuplicateWithItsTaskId_nothingSent() {
+        standing(IdempotencyRecord.Status.COMPLETED, clock.instant(), "hash-a");
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals(TaskOutcome.Status.DUPLICATE, outcome.status());
+        assertEquals("task-0", outcome.taskId());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void keyUsedForOtherWork_isIdempotencyKeyReused() {
+        standing(IdempotencyRecord.Status.COMPLETED, clock.instant(), "hash-a");
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item("hash-b"), deadline(), attempt);
+
+        assertEquals("IdempotencyKeyReused", outcome.failure().code());
+        assertEquals(ErrorClass.INVALID_REQUEST, outcome.failure().errorClass());
+        assertEquals("Idempotency-Key", outcome.failure().field());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void claimHeldWithinItsWindow_isInProgress() {
+        standing(IdempotencyRecord.Status.IN_PROGRESS, clock.instant().plus(WINDOW), "hash-a");
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("InProgress", outcome.failure().code());
+        assertEquals(ErrorClass.TRANSIENT, outcome.failure().errorClass());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void claimPastItsWindowBeforeSending_isTakenOverAndSent() {
+        standing(IdempotencyRecord.Status.IN_PROGRESS, clock.instant().plus(WINDOW), "hash-a");
+        clock.advance(WINDOW.plusSeconds(1));
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("task-1", outcome.taskId());
+        assertEquals(List.of("admit", "send"), attempt.calls);
+    }
+
+    @Test
+    void sendingClaim_isInProgressWithinItsWindow_thenAnUnknownOutcomeNeverResent() {
+        standing(IdempotencyRecord.Status.SENDING, clock.instant().plus(WINDOW), "hash-a");
+        Attempt attempt = new Attempt();
+        assertEquals("InProgress", guard.run(item, deadline(), attempt).failure().code());
+
+        clock.advance(WINDOW.plusSeconds(1));
+        TaskOutcome later = guard.run(item, deadline(), attempt);
+
+        assertEquals("PreviousOutcomeUnknown", later.failure().code());
+        assertEquals(ErrorClass.UNKNOWN_OUTCOME, later.failure().errorClass());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void unknownOutcome_isNeverResent() {
+        standing(IdempotencyRecord.Status.UNKNOWN_OUTCOME, clock.instant(), "hash-a");
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("PreviousOutcomeUnknown", outcome.failure().code());
+        assertEquals("req-0", outcome.failure().requestId());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void admissionRefused_releasesTheClaim_nothingSent() {
+        Attempt attempt = new Attempt();
+        attempt.admission = failure(ErrorClass.FAILED, "SpendLimitReached");
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("SpendLimitReached", outcome.failure().code());
+        assertEquals(List.of("admit"), attempt.calls);
+        assertNull(stored(), "released: the next delivery may try again");
+    }
+
+    @Test
+    void claimCannotBeWritten_isStoreUnavailable_nothingAdmittedOrSent() {
+        store.failNext(FaultyIdempotencyStore.Op.CLAIM, 1);
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("IdempotencyStoreUnavailable", outcome.failure().code());
+        assertEquals(ErrorClass.TRANSIENT, outcome.failure().errorClass());
+        assertEquals(List.of(), attempt.calls);
+    }
+
+    @Test
+    void sendingCannotBeMarked_abandonsTheAdmission_releasesTheClaim_nothingSent() {
+        store.failNext(FaultyIdempotencyStore.Op.UPDATE, 1);
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("IdempotencyStoreUnavailable", outcome.failure().code());
+        assertEquals(List.of("admit", "abandon"), attempt.calls);
+        assertNull(stored());
+    }
+
+    @Test
+    void cleanFailure_releasesTheClaim() {
+        Attempt attempt = new Attempt();
+        attempt.sent = failure(ErrorClass.TRANSIENT, "InternalError");
+
+        guard.run(item, deadline(), attempt);
+
+        assertNull(stored(), "nothing was created: a redelivery may try again");
+    }
+
+    @Test
+    void unknownOutcome_isRecordedAsSuch() {
+        Attempt attempt = new Attempt();
+        attempt.sent = failure(ErrorClass.UNKNOWN_OUTCOME, "RequestTimeout");
+
+        guard.run(item, deadline(), attempt);
+
+        assertEquals(IdempotencyRecord.Status.UNKNOWN_OUTCOME, stored().status());
+        assertEquals("req-f", stored().requestId());
+    }
+
+    @Test
+    void completionWriteFailsTwice_isRetriedAndRecorded() {
+        Attempt attempt = new Attempt();
+        // The SENDING mark succeeds; then the completion write fails twice.
+        store.beforeUpdate = () -> {
+            if (store.calls(FaultyIdempotencyStore.Op.UPDATE) == 1) {
+                store.failNext(FaultyIdempotencyStore.Op.UPDATE, 2);
+            }
+        };
+
+        guard.run(item, deadline(), attempt);
+
+        assertEquals(IdempotencyRecord.Status.COMPLETED, stored().status());
+        assertEquals(4, store.calls(FaultyIdempotencyStore.Op.UPDATE), "sending, two failures, the completion");
+    }
+
+    @Test
+    void completionNeverWritten_leavesSending_anUnknownOutcomeForTheNextDelivery() {
+        Attempt attempt = new Attempt();
+        store.beforeUpdate = () -> {
+            if (store.calls(FaultyIdempotencyStore.Op.UPDATE) == 1) {
+                store.failNext(FaultyIdempotencyStore.Op.UPDATE, 100);
+            }
+        };
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("task-1", outcome.taskId(), "the task was created; the invocation says so");
+        assertEquals(IdempotencyRecord.Status.SENDING, stored().status());
+        clock.advance(WINDOW.plusSeconds(1));
+        assertEquals("PreviousOutcomeUnknown", guard.run(item, deadline(), new Attempt()).failure().code());
+    }
+
+    @Test
+    void claimTakenOverWhileSending_leavesTheNewOwnersRecord() {
+        Attempt attempt = new Attempt();
+        store.beforeUpdate = () -> {
+            if (store.calls(FaultyIdempotencyStore.Op.UPDATE) == 2) {
+                IdempotencyRecord current = stored();
+                store.records.release(key.value(), current, deadline());
+                standing(IdempotencyRecord.Status.IN_PROGRESS, clock.instant().plus(WINDOW), "hash-a");
+            }
+        };
+
+        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+
+        assertEquals("task-1", outcome.taskId());
+        assertEquals("other-claim", stored().claimId());
+        assertEquals(IdempotencyRecord.Status.IN_PROGRESS, stored().status());
+    }
+}

@@ -1,0 +1,77 @@
+package com.aigcaudio.submit;
+
+import com.aigcaudio.idempotency.Claim;
+import com.aigcaudio.idempotency.IdempotencyRecord;
+import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.idempotency.InMemoryIdempotencyStore;
+import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.tencent.client.Deadline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The in-memory store with failures on demand: the next N calls of an operation answer "unavailable". */
+final class FaultyIdempotencyStore implements IdempotencyStore {
+    enum Op { CLAIM, UPDATE, RELEASE }
+
+    final InMemoryIdempotencyStore records;
+    private final Map<Op, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
+    /** Runs before every update (after any injected failure): a test takes the claim over here. */
+    Runnable beforeUpdate = () -> { };
+
+    FaultyIdempotencyStore(Clock clock) {
+        this.records = new InMemoryIdempotencyStore(clock);
+        for (Op op : Op.values()) {
+            failures.put(op, new AtomicInteger());
+            calls.put(op, new AtomicInteger());
+        }
+    }
+
+    void failNext(Op op, int times) {
+        failures.get(op).set(times);
+    }
+
+    int calls(Op op) {
+        return calls.get(op).get();
+    }
+
+    private void enter(Op op) {
+        calls.get(op).incrementAndGet();
+        if (failures.get(op).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new StoreUnavailableException("injected: " + op + " answered 503", null);
+        }
+    }
+
+    @Override
+    public Claim claim(String key, IdempotencyRecord record, Deadline deadline) {
+        enter(Op.CLAIM);
+        return records.claim(key, record, deadline);
+    }
+
+    @Override
+    public void update(String key, IdempotencyRecord record, Deadline deadline) {
+        enter(Op.UPDATE);
+        beforeUpdate.run();
+        records.update(key, record, deadline);
+    }
+
+    @Override
+    public void release(String key, IdempotencyRecord mine, Deadline deadline) {
+        enter(Op.RELEASE);
+        records.release(key, mine, deadline);
+    }
+
+    @Override
+    public List<String> keys(Deadline deadline) {
+        return records.keys(deadline);
+    }
+
+    @Override
+    public IdempotencyRecord read(String key, Deadline deadline) {
+        return records.read(key, deadline);
+    }
+}
