@@ -4,7 +4,9 @@ import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -39,11 +41,14 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
                 continue;
             }
             IdempotencyRecord existing = IdempotencyRecord.fromJson(current);
+            if (existing.claimId().equals(record.claimId())) {
+                // Our own write landed and its answer was lost; the retry met it. Claim ids are random: it is ours.
+                return Claim.owned(record);
+            }
             if (!existing.replaceableAt(clock.instant())) {
                 return Claim.existing(existing);
             }
-            if (!objects.put(marker + ".takeover." + existing.claimId(), ObjectStore.Body.of(new byte[0]), JSON,
-                    Map.of(), true, deadline)) {
+            if (!takeOver(marker + ".takeover." + existing.claimId(), record.claimId(), deadline)) {
                 return Claim.existing(existing);
             }
             objects.delete(marker, deadline);
@@ -51,12 +56,30 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
         throw new StoreUnavailableException("could not claim " + marker + " after " + MAX_ROUNDS + " rounds", null);
     }
 
-    /** Read, check the claim id, then write if the ETag is unchanged: a true compare-and-swap where the store has one (S3). */
+    /** The takeover marker holds the claimant's id, so a claimant whose write landed unanswered knows it won. */
+    private boolean takeOver(String takeover, String claimId, Deadline deadline) {
+        byte[] id = claimId.getBytes(StandardCharsets.UTF_8);
+        if (objects.put(takeover, ObjectStore.Body.of(id), JSON, Map.of(), true, deadline)) {
+            return true;
+        }
+        return Arrays.equals(id, objects.get(takeover, deadline));
+    }
+
+    /**
+     * Read, check the claim id, then write if the ETag is unchanged: a true compare-and-swap where the store has one
+     * (S3). A refused write is read back: when the store holds exactly this record, our write landed and only its
+     * answer was lost (a retry then met the new ETag).
+     */
     @Override
     public void update(String key, IdempotencyRecord record, Deadline deadline) {
         String marker = marker(key);
         ObjectStore.Stored current = mine(marker, record, deadline);
-        if (current == null || !objects.replace(marker, ObjectStore.Body.of(record.toJson()), JSON, current.etag(), deadline)) {
+        byte[] json = record.toJson();
+        if (current == null) {
+            throw new ClaimLostException(key);
+        }
+        if (!objects.replace(marker, ObjectStore.Body.of(json), JSON, current.etag(), deadline)
+                && !Arrays.equals(json, objects.get(marker, deadline))) {
             throw new ClaimLostException(key);
         }
     }

@@ -8,7 +8,6 @@ import com.aigcaudio.tencent.signing.CosPresigner;
 import com.aigcaudio.tencent.signing.CosSigner;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +28,6 @@ import java.util.function.Supplier;
  * expired claim, which the claim's own checks make rare.
  */
 public final class CosObjectStore implements ObjectStore {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /** Below this a COS round trip cannot succeed; sending would only leave work half done at the deadline. */
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
     private static final String META = "x-cos-meta-";
 
     private final URI endpoint;
@@ -40,6 +36,7 @@ public final class CosObjectStore implements ObjectStore {
     private final String host;
     private final String region;
     private final String bucket;
+    private final StoreRetry retry;
 
     /**
      * @param endpoint the bucket's base URL, {@code https://<bucket>.cos.<region>.myqcloud.com/} or an override
@@ -47,12 +44,23 @@ public final class CosObjectStore implements ObjectStore {
      */
     public CosObjectStore(URI endpoint, String bucket, String region, CredentialsProvider credentials,
                           Supplier<HttpClient> http) {
+        this(endpoint, bucket, region, credentials, http, StoreRetry.STANDARD);
+    }
+
+    private CosObjectStore(URI endpoint, String bucket, String region, CredentialsProvider credentials,
+                           Supplier<HttpClient> http, StoreRetry retry) {
+        this.retry = retry;
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.region = region;
         this.credentials = credentials;
         this.http = http;
         this.host = HttpClients.hostHeader(endpoint);
+    }
+
+    /** The same bucket with another retry schedule (tests pause for nothing). */
+    public CosObjectStore withRetry(StoreRetry schedule) {
+        return new CosObjectStore(endpoint, bucket, region, credentials, http, schedule);
     }
 
     @Override
@@ -140,34 +148,26 @@ public final class CosObjectStore implements ObjectStore {
 
     private HttpResponse<byte[]> send(String method, String key, Map<String, String> params,
                                       Map<String, String> headers, HttpRequest.BodyPublisher body, Deadline deadline) {
-        Duration timeout = deadline.cap(TIMEOUT);
-        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
-            throw new StoreUnavailableException("no time left in the invocation for COS " + method, null);
-        }
-        Credentials c = credentials.credentials();
-        Map<String, String> signed = new LinkedHashMap<>(headers);
-        signed.put("host", host);
-        // Signatures use real time: COS checks them against its own clock.
-        long now = System.currentTimeMillis() / 1000;
         StringBuilder query = new StringBuilder();
         params.forEach((name, value) -> query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
                 .append(CosSigner.encode(value)));
         URI uri = endpoint.resolve(CosPresigner.encodePath(key).substring(1) + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c, now - 60, now + 600))
-                .method(method, body);
-        headers.forEach(request::header);
-        if (c.sessionToken() != null) {
-            request.header("x-cos-security-token", c.sessionToken());
-        }
-        try {
-            return http.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new StoreUnavailableException("COS " + method + " failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted during COS " + method, e);
-        }
+        return retry.send("COS " + method, http, timeout -> {
+            Credentials c = credentials.credentials();
+            Map<String, String> signed = new LinkedHashMap<>(headers);
+            signed.put("host", host);
+            // Signatures use real time: COS checks them against its own clock.
+            long now = System.currentTimeMillis() / 1000;
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c, now - 60,
+                            now + 600))
+                    .method(method, body);
+            headers.forEach(request::header);
+            if (c.sessionToken() != null) {
+                request.header("x-cos-security-token", c.sessionToken());
+            }
+            return request.build();
+        }, deadline);
     }
 
     private static StoreUnavailableException unexpected(String what, int status) {

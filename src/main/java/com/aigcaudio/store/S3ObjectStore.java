@@ -29,23 +29,32 @@ import java.util.function.Supplier;
  * releases carry {@code If-Match: <etag>}, so a writer that lost its claim cannot overwrite or delete the winner's.
  */
 public final class S3ObjectStore implements ObjectStore {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
-
     private final URI base;
     private final String region;
     private final Supplier<AwsCredentials> credentials;
     private final Supplier<HttpClient> http;
     private final Clock clock;
+    private final StoreRetry retry;
 
     /** @param base the bucket's URL: {@link S3Presigner#bucketUrl}, or a path-style endpoint ending in the bucket */
     public S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Supplier<HttpClient> http,
                          Clock clock) {
+        this(base, region, credentials, http, clock, StoreRetry.STANDARD);
+    }
+
+    private S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Supplier<HttpClient> http,
+                          Clock clock, StoreRetry retry) {
         this.base = base;
         this.region = region;
         this.credentials = credentials;
         this.http = http;
         this.clock = clock;
+        this.retry = retry;
+    }
+
+    /** The same bucket with another retry schedule (tests pause for nothing). */
+    public S3ObjectStore withRetry(StoreRetry schedule) {
+        return new S3ObjectStore(base, region, credentials, http, clock, schedule);
     }
 
     @Override
@@ -124,10 +133,6 @@ public final class S3ObjectStore implements ObjectStore {
     /** @param key the object, or null for the bucket itself */
     private HttpResponse<byte[]> send(String method, String key, List<Map.Entry<String, String>> query,
                                       Map<String, String> headers, Body body, Deadline deadline) {
-        Duration timeout = deadline.cap(TIMEOUT);
-        if (timeout.compareTo(MIN_TIMEOUT) < 0) {
-            throw new StoreUnavailableException("no time left in the invocation for S3 " + method, null);
-        }
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
         String path = key == null ? basePath
                 : (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + S3Presigner.encodeKey(key);
@@ -142,33 +147,28 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new StoreUnavailableException("the file to upload is gone: " + body.file(), e);
         }
-        AwsCredentials c = credentials.get();
-        java.time.Instant now = clock.instant();
-        Map<String, String> signed = new LinkedHashMap<>(headers);
-        signed.put("host", S3Presigner.authority(base));
-        signed.put("x-amz-date", SigV4Signer.amzDate(now));
-        signed.put("x-amz-content-sha256", payloadHash);
-        if (c.sessionToken() != null) {
-            signed.put("x-amz-security-token", c.sessionToken());
-        }
-        SigV4Request request = new SigV4Request(method, path, query, signed, payloadHash);
         String rawQuery = query.isEmpty() ? "" : "?" + canonicalQuery(query);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.getScheme() + "://"
-                        + S3Presigner.authority(base) + path + rawQuery)).timeout(timeout).method(method, publisher)
-                .header("Authorization", SigV4Signer.authorization(request, c, now, region, "s3"));
-        signed.forEach((name, value) -> {
-            if (!name.equals("host")) {
-                builder.header(name, value);
+        URI uri = URI.create(base.getScheme() + "://" + S3Presigner.authority(base) + path + rawQuery);
+        return retry.send("S3 " + method, http, timeout -> {
+            AwsCredentials c = credentials.get();
+            java.time.Instant now = clock.instant();
+            Map<String, String> signed = new LinkedHashMap<>(headers);
+            signed.put("host", S3Presigner.authority(base));
+            signed.put("x-amz-date", SigV4Signer.amzDate(now));
+            signed.put("x-amz-content-sha256", payloadHash);
+            if (c.sessionToken() != null) {
+                signed.put("x-amz-security-token", c.sessionToken());
             }
-        });
-        try {
-            return http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new StoreUnavailableException("S3 " + method + " failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted during S3 " + method, e);
-        }
+            SigV4Request request = new SigV4Request(method, path, query, signed, payloadHash);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).method(method, publisher)
+                    .header("Authorization", SigV4Signer.authorization(request, c, now, region, "s3"));
+            signed.forEach((name, value) -> {
+                if (!name.equals("host")) {
+                    builder.header(name, value);
+                }
+            });
+            return builder.build();
+        }, deadline);
     }
 
     private static String canonicalQuery(List<Map.Entry<String, String>> query) {

@@ -225,11 +225,52 @@ class AtLeastOnceDeliveryTest {
     }
 
     @Test
+    void firstClaimPutAnswers500_isRetried_theUploadGetsItsTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-put500", "r"))));
+        cos.failPuts("IN_PROGRESS", 1, 500);
+
+        FunctionHarness.Outcome one = deliver(upload);
+
+        assertEquals("created", status(one));
+        assertFalse(one.failed);
+        assertEquals(List.of("COMPLETED"), cos.statuses());
+    }
+
+    @Test
+    void firstGetAnswers500_isRetried_theUploadGetsItsTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-get500", "r"))));
+        cos.failGets(1);
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
+    void every503ForTwoSeconds_isOutlasted_theUploadGetsItsTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-storm", "r"))));
+        cos.unavailableFor(2_000);
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals(List.of("COMPLETED"), cos.statuses());
+    }
+
+    @Test
+    void claimWrittenButItsAnswerLost_isResolvedByReadingBack_oneTask() {
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-lost-answer", "r"))));
+        cos.loseAnswers("/aigc-idempotency/", 1);
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals("duplicate", status(deliver(upload)));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
     void storeUnavailable_failsClosedThenRedeliveryCreatesOnce() {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-store", "r"))));
         cos.setUnavailable(true);
 
-        FunctionHarness.Outcome one = deliver(upload);
+        // An outage longer than the store's retries can outlast within a 3 s invocation.
+        FunctionHarness.Outcome one = new FunctionHarness(env).invoke(upload, 3_000);
 
         assertTrue(one.failed, "SCF must retry");
         assertEquals("IdempotencyStoreUnavailable", ((Map<?, ?>) first(one).get("error")).get("code"));
@@ -293,7 +334,7 @@ class AtLeastOnceDeliveryTest {
     @Test
     void completionWriteNeverSucceeds_nextDeliverySeesUnknownOutcome_neverRecreates() {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-lost-record", "r"))));
-        cos.failPuts("\"COMPLETED\"", 100);
+        cos.failPuts("\"COMPLETED\"", 100, 403);
 
         assertEquals("created", status(deliver(upload)));
         assertEquals(List.of("SENDING"), cos.statuses());
@@ -335,7 +376,7 @@ class AtLeastOnceDeliveryTest {
     @Test
     void holderDiesBeforeSending_redeliveryAfterTheWindow_createsTheTask() {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-taken-over", "r"))));
-        cos.failPuts("\"SENDING\"", 1);
+        cos.failPuts("\"SENDING\"", 1, 403);
         cos.setUnavailable(false);
 
         FunctionHarness.Outcome first = deliver(upload);
@@ -380,7 +421,7 @@ class AtLeastOnceDeliveryTest {
     void orphanClaim_scfRetriesExhausted_theTrackerSweepStillCreatesTheTask() {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-orphan", "r"))));
         // The holder dies between claim and send: the SENDING mark and the release both fail.
-        cos.failPuts("\"SENDING\"", 1);
+        cos.failPuts("\"SENDING\"", 1, 403);
         cos.failDeletes(1);
 
         List<FunctionHarness.Outcome> deliveries = deliverLikeScf(upload);

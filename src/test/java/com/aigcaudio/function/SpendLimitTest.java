@@ -117,7 +117,7 @@ class SpendLimitTest {
     @Test
     void sendingMarkFails_afterAdmission_givesTheSlotBack() {
         env.put("AIGC_MAX_TASKS_PER_DAY", "1");
-        cos.failPuts("\"SENDING\"", 1);
+        cos.failPuts("\"SENDING\"", 1, 403);
 
         assertEquals("IdempotencyStoreUnavailable", ((Map<?, ?>) first(new FunctionHarness(env).invoke(upload(0)))
                 .get("error")).get("code"));

@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * WireMock playing a COS bucket: objects kept in memory; PUT with x-cos-forbid-overwrite: true answers 409
  * FileAlreadyExists when the object exists (atomically); every request's signature is checked by
  * {@link IndependentCosVerifier} (403 SignatureDoesNotMatch otherwise); {@link #setUnavailable} makes it answer 503.
+ * Faults on demand: transient answers the store retries, final refusals, and writes whose answer is lost.
  */
 public final class FakeCos implements AutoCloseable {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
@@ -28,6 +29,11 @@ public final class FakeCos implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failingBody = "";
+    private volatile int failingStatus = 503;
+    private final AtomicInteger getFailures = new AtomicInteger();
+    private final AtomicInteger lostAnswers = new AtomicInteger();
+    private volatile String losingPath = "";
+    private volatile long unavailableUntilMillis;
     private volatile int pageSize = 2;
     private final AtomicInteger deleteFailures = new AtomicInteger();
     private volatile String holdPath;
@@ -55,10 +61,38 @@ public final class FakeCos implements AutoCloseable {
         unavailable.set(value);
     }
 
-    /** The next {@code times} PUTs whose body contains {@code bodyPart} answer 503 (a COS hiccup). */
+    /** The next {@code times} PUTs whose body contains {@code bodyPart} answer 503 (a COS hiccup, retried). */
     public void failPuts(String bodyPart, int times) {
+        failPuts(bodyPart, times, 503);
+    }
+
+    /**
+     * The next {@code times} PUTs whose body contains {@code bodyPart} answer {@code status}: 500/503 a transient
+     * failure the store retries; 403 AccessDenied a final one (the writer can write nothing more, as if it died).
+     */
+    public void failPuts(String bodyPart, int times, int status) {
         failingBody = bodyPart;
+        failingStatus = status;
         failures.set(times);
+    }
+
+    /** The next {@code times} GETs of an object answer 500 InternalError. */
+    public void failGets(int times) {
+        getFailures.set(times);
+    }
+
+    /** Every request answers 503 SlowDown for the next {@code millis} of real time (a storm that passes). */
+    public void unavailableFor(long millis) {
+        unavailableUntilMillis = System.currentTimeMillis() + millis;
+    }
+
+    /**
+     * The next {@code times} writes (PUT, DELETE) to a path containing {@code pathPart} are carried out, and then
+     * answered 500: the write landed but its answer was lost.
+     */
+    public void loseAnswers(String pathPart, int times) {
+        losingPath = pathPart;
+        lostAnswers.set(times);
     }
 
     /**
@@ -85,7 +119,7 @@ public final class FakeCos implements AutoCloseable {
         held.countDown();
     }
 
-    /** The next {@code times} DELETEs answer 503. */
+    /** The next {@code times} DELETEs answer 403 AccessDenied: final, as for a writer that died. */
     public void failDeletes(int times) {
         deleteFailures.set(times);
     }
@@ -112,10 +146,15 @@ public final class FakeCos implements AutoCloseable {
 
     /** The PUT requests to a path (decoded, with leading '/'), oldest first. */
     public java.util.List<LoggedRequest> puts(String path) {
+        return requests("PUT", path);
+    }
+
+    /** The requests of a method to a path (decoded, with leading '/'), oldest first. */
+    public java.util.List<LoggedRequest> requests(String method, String path) {
         java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
         for (ServeEvent e : server.getAllServeEvents()) {
-            if (e.getRequest().getMethod().getName().equals("PUT") && URI.create(e.getRequest().getUrl()).getPath().equals(path)) {
-                out.add(e.getRequest());
+            if (e.getRequest().getMethod().getName().equals(method) && URI.create(e.getRequest().getUrl()).getPath().equals(path)) {
+                out.add(0, e.getRequest());
             }
         }
         return out;
@@ -152,6 +191,9 @@ public final class FakeCos implements AutoCloseable {
             if (unavailable.get()) {
                 return error(503, "ServiceUnavailable");
             }
+            if (System.currentTimeMillis() < unavailableUntilMillis) {
+                return error(503, "SlowDown");
+            }
             Map<String, String> params = new java.util.HashMap<>();
             r.getQueryParams().forEach((name, value) -> params.put(name, value.firstValue()));
             String problem = verifier.problem(r.getMethod().getName(), path, params, r::getHeader,
@@ -174,11 +216,23 @@ public final class FakeCos implements AutoCloseable {
             }
             if (r.getMethod().getName().equals("PUT") && !failingBody.isEmpty()
                     && r.getBodyAsString().contains(failingBody) && failures.getAndDecrement() > 0) {
-                return error(503, "ServiceUnavailable");
+                return failingStatus == 403 ? error(403, "AccessDenied") : error(failingStatus, "ServiceUnavailable");
+            }
+            if (r.getMethod().getName().equals("GET") && !path.equals("/") && getFailures.getAndDecrement() > 0) {
+                return error(500, "InternalError");
+            }
+            if (!r.getMethod().getName().equals("GET") && !losingPath.isEmpty() && path.contains(losingPath)
+                    && lostAnswers.getAndDecrement() > 0) {
+                apply(r, path, params);
+                return error(500, "InternalError");
             }
             if (r.getMethod().getName().equals("DELETE") && deleteFailures.getAndDecrement() > 0) {
-                return error(503, "ServiceUnavailable");
+                return error(403, "AccessDenied");
             }
+            return apply(r, path, params);
+        }
+
+        private ResponseDefinition apply(LoggedRequest r, String path, Map<String, String> params) {
             switch (r.getMethod().getName()) {
                 case "PUT":
                     if ("true".equals(r.getHeader("x-cos-forbid-overwrite"))) {

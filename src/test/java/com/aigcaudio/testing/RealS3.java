@@ -39,6 +39,8 @@ public final class RealS3 {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicInteger buckets = new AtomicInteger();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Object> keyLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding",
@@ -70,9 +72,17 @@ public final class RealS3 {
                 exchange.close();
                 return;
             }
-            Object lock = keyLocks.computeIfAbsent(exchange.getRequestURI().getRawPath(), k -> new Object());
+            String rawPath = exchange.getRequestURI().getRawPath();
+            requests.add(exchange.getRequestMethod() + " " + rawPath);
+            Fault fault = takeFault(exchange.getRequestMethod(), rawPath);
+            if (fault != null && !fault.landed) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            Object lock = keyLocks.computeIfAbsent(rawPath, k -> new Object());
             synchronized (lock) {
-                forward(exchange, body);
+                forward(exchange, body, fault != null);
             }
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -80,7 +90,55 @@ public final class RealS3 {
         proxy = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private void forward(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
+    /** The next {@code times} requests of {@code method} to a path containing {@code pathPart} answer 503 SlowDown. */
+    public void failNext(String method, String pathPart, int times) {
+        faults.add(new Fault(method, pathPart, times, false));
+    }
+
+    /**
+     * The next {@code times} requests of {@code method} to a path containing {@code pathPart} reach S3Mock and are
+     * carried out, and then answered 500: the write landed but its answer was lost.
+     */
+    public void loseAnswers(String method, String pathPart, int times) {
+        faults.add(new Fault(method, pathPart, times, true));
+    }
+
+    /** "METHOD /raw/path" of every request that passed the signature check, oldest first. */
+    public List<String> requests(String pathPart) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String request : requests) {
+            if (request.contains(pathPart)) {
+                out.add(request);
+            }
+        }
+        return out;
+    }
+
+    private static final class Fault {
+        final String method;
+        final String pathPart;
+        final AtomicInteger left;
+        final boolean landed;
+
+        Fault(String method, String pathPart, int times, boolean landed) {
+            this.method = method;
+            this.pathPart = pathPart;
+            this.left = new AtomicInteger(times);
+            this.landed = landed;
+        }
+    }
+
+    private Fault takeFault(String method, String rawPath) {
+        for (Fault fault : faults) {
+            if (fault.method.equals(method) && rawPath.contains(fault.pathPart) && fault.left.getAndDecrement() > 0) {
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private void forward(com.sun.net.httpserver.HttpExchange exchange, byte[] body, boolean loseAnswer)
+            throws IOException {
         String raw = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(s3mock + raw))
@@ -97,6 +155,11 @@ public final class RealS3 {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
+            if (loseAnswer) {
+                exchange.getResponseHeaders().clear();
+                exchange.sendResponseHeaders(500, -1);
+                return;
+            }
             byte[] answer = response.body();
             boolean empty = answer.length == 0 || "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : answer.length);

@@ -226,9 +226,10 @@ class ConnectionWarmupTest {
                         return;
                     }
                     log.add(method + " answered");
+                    // Noted before the answer leaves: the client may end the idle period as soon as it has it.
+                    answeredInPeriod = idlePeriods.get();
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    answeredInPeriod = idlePeriods.get();
                 }
             } catch (IOException e) {
                 // the client went away
