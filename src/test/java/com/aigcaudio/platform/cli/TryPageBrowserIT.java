@@ -90,7 +90,7 @@ class TryPageBrowserIT {
         env.put("AIGC_MODEL_NAME", "MiniMaxMusic");
         env.put("AIGC_SCENE_TYPE", "music");
         env.put("AIGC_EMULATOR_RUNNING_MS", "500");
-        env.put("AIGC_EMULATOR_DONE_MS", "2500");
+        env.put("AIGC_EMULATOR_DONE_MS", "1500");
         env.put("AIGC_LOG_LEVEL", "WARN");
         if (token != null) {
             env.put("AIGC_HTTP_TOKEN", token);
