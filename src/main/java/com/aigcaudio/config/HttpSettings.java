@@ -48,20 +48,50 @@ public final class HttpSettings {
         if (!path.startsWith("/")) {
             throw new ConfigurationException("AIGC_HTTP_PATH", "must start with /, got '" + path + "'");
         }
-        String token = s.string("AIGC_HTTP_TOKEN");
-        if (token != null && token.length() < 16) {
-            throw new ConfigurationException("AIGC_HTTP_TOKEN", "must be at least 16 characters");
+        String token = token(s);
+        List<String> origins = corsOrigins(s);
+        if (token != null && origins.contains("*")) {
+            throw new ConfigurationException("AIGC_HTTP_CORS_ORIGINS", "'*' lets any web page call with the token a "
+                    + "visitor typed; list the origins that may call (https://app.example.com) or drop AIGC_HTTP_TOKEN");
         }
         return new HttpSettings(path, (int) s.longValue("AIGC_HTTP_MAX_BODY_BYTES", 65_536, 1024, 6 * 1024 * 1024),
-                token, corsOrigins(s), callerFields(s, service), hostSuffixes(s));
+                token, origins, callerFields(s, service), hostSuffixes(s));
     }
 
+    /** Set but blank is refused too: a token of spaces must not quietly leave the trigger open. */
+    private static String token(Settings s) {
+        String raw = s.lookup().apply("AIGC_HTTP_TOKEN");
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.matches("[\\x21-\\x7e]+")) {
+            throw new ConfigurationException("AIGC_HTTP_TOKEN", "use printable ASCII without spaces (a header "
+                    + "carries it: Authorization: Bearer <token>), e.g. the output of openssl rand -hex 32");
+        }
+        if (raw.length() < 16) {
+            throw new ConfigurationException("AIGC_HTTP_TOKEN", "must be at least 16 characters");
+        }
+        return raw;
+    }
+
+    /** Exactly as a browser sends Origin: scheme://lower-case-host, a port only when not the scheme's default. */
     private static List<String> corsOrigins(Settings s) {
         List<String> origins = s.list("AIGC_HTTP_CORS_ORIGINS");
         for (String origin : origins) {
-            if (!origin.equals("*") && !origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-                throw new ConfigurationException("AIGC_HTTP_CORS_ORIGINS", "expected origins such as "
-                        + "https://app.example.com (scheme, host, optional port, no path) or *, got '" + origin + "'");
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(https?)://([a-z0-9-]+(?:\\.[a-z0-9-]+)*)(?::([0-9]{1,5}))?").matcher(origin);
+            if (origin.equals("*")) {
+                continue;
+            }
+            String problem = !m.matches() ? "expected scheme://host[:port] with no path, such as https://app.example.com"
+                    : m.group(3) != null && (m.group(1).equals("https") ? "443" : "80").equals(m.group(3))
+                    ? "a browser never sends the default port; write " + m.group(1) + "://" + m.group(2) : null;
+            if (problem != null && origin.matches("(?i)https?://[a-z0-9.-]+(:[0-9]{1,5})?")
+                    && !origin.equals(origin.toLowerCase(Locale.ROOT))) {
+                problem = "a browser sends the host in lower case; write " + origin.toLowerCase(Locale.ROOT);
+            }
+            if (problem != null) {
+                throw new ConfigurationException("AIGC_HTTP_CORS_ORIGINS", problem + " (got '" + origin + "')");
             }
         }
         return origins;

@@ -109,6 +109,7 @@ public final class AigcAudioFunction {
         this.sweep = new OrphanSweep(idempotency, keyPrefix, tracker, clock);
         this.logEvents = config.logEvents();
         this.redaction = new Redaction(Collections.singletonList(config.http().token()));
+        Logger.redactEverywhere(config.http().token());
     }
 
     /** A tracker tick also sweeps orphaned claims, redoing their work through the trigger that recorded it. */

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * One JSON object per line. Callers pass only non-secret fields; values are written as given, so never pass a
@@ -20,6 +22,8 @@ public final class Logger {
     private static volatile Level threshold = Level.INFO;
     private static volatile Clock clock = Clock.systemUTC();
     private static final ThreadLocal<Map<String, Object>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
+    /** Secret values as they appear inside a JSON string, blanked in every line written (the HTTP token). */
+    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 
     private final String component;
 
@@ -35,6 +39,17 @@ public final class Logger {
     public static void configure(PrintStream stream, Level level) {
         out = stream;
         threshold = level;
+    }
+
+    /**
+     * Blanks {@code secret} wherever it appears in any field of any line from now on, at every level: a caller may
+     * paste the token into a prompt. Null or empty values are ignored.
+     */
+    public static void redactEverywhere(String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            String quoted = Json.toString(secret);
+            SECRETS.add(quoted.substring(1, quoted.length() - 1));
+        }
     }
 
     public static Level parseLevel(String name) {
@@ -99,6 +114,9 @@ public final class Logger {
             line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
         }
         String text = Json.toString(line);
+        for (String secret : SECRETS) {
+            text = text.replace(secret, Redaction.REDACTED);
+        }
         PrintStream target = out;
         synchronized (target) {
             target.println(text);

@@ -309,7 +309,8 @@ class HttpTriggerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"created, 202", "unauthorized, 401", "bad json, 400", "api refusal, 422"})
     void post_fromAllowedOrigin_everyAnswerCarriesCorsHeaders(String what, int status) {
-        env.put("AIGC_HTTP_CORS_ORIGINS", "*");
+        // The page's own origin, listed ('*' next to a token is refused at start).
+        env.put("AIGC_HTTP_CORS_ORIGINS", "https://page.example");
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(what.equals("api refusal")
                 ? error("InvalidParameter.ViolationContent", "no", "r") : FakeTencentCloud.success("t-1", "r-1"))));
         Map<String, Object> headers = new LinkedHashMap<>();

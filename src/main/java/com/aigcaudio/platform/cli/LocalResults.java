@@ -5,12 +5,15 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Serves the soundtracks the tracker delivered into the local store ({@code /local/<key>}), so the page can play
- * them from its own origin. Only keys under the result prefix: claims and tracking records stay private.
+ * them from its own origin. Only regular files inside the result directory, named plainly: no {@code ..} or
+ * {@code .} segments, no encoded separators, no symbolic links anywhere on the way. Claims and tracking records,
+ * which sit next to the results, stay private.
  */
 final class LocalResults {
     static final String PATH = "/local/";
@@ -25,10 +28,10 @@ final class LocalResults {
     }
 
     void serve(HttpExchange exchange) throws IOException {
-        String key = exchange.getRequestURI().getPath().substring(PATH.length());
-        Path file = root == null ? null : root.resolve(key).normalize();
-        boolean readable = file != null && key.startsWith(resultPrefix) && file.startsWith(root) && Files.isRegularFile(file);
-        if (!readable || !("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod()))) {
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        Path file = head || "GET".equals(exchange.getRequestMethod())
+                ? file(exchange.getRequestURI().getRawPath().substring(PATH.length())) : null;
+        if (file == null) {
             exchange.sendResponseHeaders(404, -1);
             return;
         }
@@ -37,7 +40,8 @@ final class LocalResults {
                 : name.endsWith(".mp3") ? "audio/mpeg" : "application/octet-stream");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         long size = Files.size(file);
-        if ("HEAD".equals(exchange.getRequestMethod())) {
+        if (head) {
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(size));
             exchange.sendResponseHeaders(200, -1);
             return;
         }
@@ -45,5 +49,32 @@ final class LocalResults {
         try (OutputStream out = exchange.getResponseBody()) {
             Files.copy(file, out);
         }
+    }
+
+    /** The file a raw (still percent-encoded) key names, or null unless it is a plain regular file of a result. */
+    Path file(String rawKey) throws IOException {
+        if (root == null || rawKey.isEmpty() || rawKey.matches("(?i).*%(2f|5c|00|2e).*")) {
+            return null;
+        }
+        String key = java.net.URLDecoder.decode(rawKey.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        if (!key.startsWith(resultPrefix) || key.contains("\\") || key.contains("\0")) {
+            return null;
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        Path results = root.resolve(resultPrefix).normalize();
+        if (results.equals(root)) {
+            return null;
+        }
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(results) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(results, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        // A link in a parent directory: the real path leaves the result directory.
+        return file.toRealPath().startsWith(results.toRealPath()) ? file : null;
     }
 }

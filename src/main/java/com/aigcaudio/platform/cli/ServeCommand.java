@@ -24,7 +24,38 @@ import java.util.concurrent.Executors;
 final class ServeCommand {
     static final int DEFAULT_PORT = 8080;
 
+    /** Seconds a client may take to send a request, and to take an answer (a soundtrack over a slow link). */
+    static final String REQUEST_SECONDS = "10";
+    static final String RESPONSE_SECONDS = "120";
+
     private ServeCommand() {
+    }
+
+    /**
+     * The JDK server reads these once, when its first instance starts: in the command line that is this one. A value
+     * the user set on the command line (-Dsun.net.httpserver.maxReqTime=…) wins.
+     */
+    private static void limitSlowClients() {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        }
+    }
+
+    /** Host: 127.0.0.1 or localhost, with this server's port or none. */
+    static boolean localHost(String host, int port) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        for (String name : new String[] {"127.0.0.1", "localhost"}) {
+            if (h.equals(name) || h.equals(name + ":" + port)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
@@ -43,6 +74,7 @@ final class ServeCommand {
             }
         }
         Logger.configure(err, Logger.Level.INFO);
+        limitSlowClients();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -64,18 +96,25 @@ final class ServeCommand {
         Logger.configure(err, local.config.logLevel());
         ScfHandler handler = new ScfHandler(local.function, Clock.systemUTC());
         LocalResults results = new LocalResults(local.config.idempotency().localDir(), local.config.tracking().resultPrefix());
+        int listening = server.getAddress().getPort();
+        int maxBody = local.config.http().maxBodyBytes();
         server.createContext("/", exchange -> {
             try {
-                if (exchange.getRequestURI().getRawPath().startsWith(LocalResults.PATH)) {
+                if (!localHost(exchange.getRequestHeaders().getFirst("Host"), listening)) {
+                    FunctionUrlExchange.refuse(exchange, 403, "HostNotAllowed", "serve answers only requests for "
+                            + "127.0.0.1 or localhost (a page on another host name could be a DNS rebinding attack)");
+                } else if (exchange.getRequestURI().getRawPath().startsWith(LocalResults.PATH)) {
                     results.serve(exchange);
                 } else {
-                    FunctionUrlExchange.handle(exchange, handler);
+                    FunctionUrlExchange.handle(exchange, handler, maxBody);
                 }
             } finally {
                 exchange.close();
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Each connection holds a thread while it sends its request: a thread for every connection, so slow ones
+        // cannot starve the rest, and the JDK server closes a request that takes longer than its limit (set above).
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         out.println("Serving the HTTP trigger at " + base + " (the page: open it in a browser; the API: " + base
                 + "tasks). Ctrl-C stops.");

@@ -16,6 +16,9 @@ import com.aigcaudio.support.Hashing;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.trigger.InvalidEventException;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -98,8 +101,13 @@ public final class HttpTrigger {
         }
         String taskId = settings.taskIdIn(request.path());
         if (taskId != null) {
+            if ("HEAD".equalsIgnoreCase(request.method())) {
+                Map<String, Object> answer = status.get(taskId, invocation.deadline());
+                answer.put("body", "");
+                return answer;
+            }
             if (!"GET".equalsIgnoreCase(request.method())) {
-                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
+                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET, HEAD"));
             }
             return status.get(taskId, invocation.deadline());
         }
@@ -120,7 +128,10 @@ public final class HttpTrigger {
         }
         Map<String, Object> spec;
         try {
-            spec = Json.parseObject(new String(request.body(), StandardCharsets.UTF_8));
+            spec = Json.parseObject(utf8(request.body()));
+        } catch (CharacterCodingException e) {
+            return HttpResponses.error(400, "InvalidJson", "the body is not valid UTF-8 (JSON text must be)", "body",
+                    null, Map.of());
         } catch (JsonSyntaxException e) {
             if (e.key() != null) {
                 return HttpResponses.error(400, "InvalidJson", "the key '" + e.key() + "' appears twice in one object",
@@ -141,7 +152,23 @@ public final class HttpTrigger {
                     policy.check(spec);
                     return Plan.of(planner.forSpec(spec, Map.of()));
                 }, null, null);
-        return toResponse(submitter.submit(item, invocation.deadline()), request.path());
+        return toResponse(submitter.submit(item, invocation.deadline()), route(request.path()));
+    }
+
+    /** Strict: a replacement character would put bytes the caller never sent into a paid prompt. */
+    private static String utf8(byte[] body) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    }
+
+    /**
+     * Where the task collection is, for Location: the configured route, behind the gateway stage the request came
+     * through when that is plain path segments. Never the raw path, which may say {@code //evil.example/tasks}.
+     */
+    private String route(String requestPath) {
+        String p = HttpSettings.normalise(requestPath);
+        String stage = p.length() > settings.path().length() ? p.substring(0, p.length() - settings.path().length()) : "";
+        return (stage.matches("(/[A-Za-z0-9_~-]+)*") ? stage : "") + settings.path();
     }
 
     private static Map<String, Object> toResponse(TaskOutcome outcome, String path) {

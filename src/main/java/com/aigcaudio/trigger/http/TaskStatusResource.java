@@ -1,5 +1,6 @@
 package com.aigcaudio.trigger.http;
 
+import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.track.Tracker;
@@ -15,6 +16,7 @@ import java.util.Map;
  * live with the API (and delivered if it just finished); it never waits for generation to finish.
  */
 final class TaskStatusResource {
+    private static final Logger LOG = Logger.get(TaskStatusResource.class);
     private final Tracker tracker;
 
     TaskStatusResource(Tracker tracker) {
@@ -22,18 +24,21 @@ final class TaskStatusResource {
     }
 
     Map<String, Object> get(String taskId, Deadline deadline) {
-        if (!taskId.matches("[A-Za-z0-9_.-]{1,256}")) {
-            return HttpResponses.error(404, "NotFound", "no task " + taskId + " was created by this function");
+        // Tencent TaskIds are well under 128 characters; longer ones cannot name a record on any store.
+        if (!taskId.matches("[A-Za-z0-9_.-]{1,128}") || taskId.startsWith(".")) {
+            return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
         }
         TrackingRecord record;
         try {
             record = tracker.refresh(taskId, deadline);
         } catch (StoreUnavailableException e) {
+            LOG.error("task status not read: the tracking store is unavailable", "task_id", taskId,
+                    "error", e.getMessage());
             return HttpResponses.error(503, "TrackingStoreUnavailable", "try again later", null, null,
                     Map.of("Retry-After", "5"));
         }
         if (record == null) {
-            return HttpResponses.error(404, "NotFound", "no task " + taskId + " was created by this function");
+            return notFound(taskId);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("taskId", record.taskId());
@@ -52,6 +57,10 @@ final class TaskStatusResource {
         }
         body.put("error", record.error());
         return HttpResponses.json(200, body, Map.of("Cache-Control", "no-store"));
+    }
+
+    private static Map<String, Object> notFound(String taskId) {
+        return HttpResponses.error(404, "NotFound", "no task " + taskId + " was created by this function");
     }
 
     /** queued, running, done, failed or expired. */

@@ -230,4 +230,18 @@ class TryPageBrowserIT {
         assertEquals(0, driver.findElements(By.cssSelector("#tasks li")).size());
         shot("desktop-wrong-token");
     }
+
+    @Test
+    void taskTheServerDoesNotKnow_stopsPollingAndSaysSo() {
+        fresh(open);
+        // Stored as the page stores its tasks: under its API route.
+        ((JavascriptExecutor) driver).executeScript("var api = location.pathname.replace(/\\/?$/, '/') + "
+                + "document.querySelector('meta[name=\"aigc-api\"]').content; localStorage.setItem('aigc-tasks:' + api, "
+                + "JSON.stringify([{taskId: 'never-created-here', status: 'running', prompt: 'Ghost task'}]));");
+        driver.navigate().refresh();
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"), "Ghost task — unknown"));
+        driver.findElement(By.cssSelector("#tasks li button")).click();
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Unknown task"));
+        assertTrue(byId("progress").getAttribute("hidden") != null, "no spinner for a task that will never move");
+    }
 }
