@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Nothing left behind: on each tracker tick, claims whose window passed without completion are found. One that
+ * Nothing left behind: on each tracker tick, a created task whose tracking record could not be written gets it
+ * from its claim, and claims whose window passed without completion are found. One that
  * never reached SENDING (its delivery died before the request left, or its SCF retries ran out while it blocked
  * them) is redone from the work it recorded, through the same trigger, so the upload still gets its task; one
  * that did (SENDING, UNKNOWN_OUTCOME) may have created a task, so it is reported once to a person (an ERROR line
@@ -41,6 +42,7 @@ final class OrphanSweep {
     /** @param replay runs a recorded {trigger, event} as the function would */
     Map<String, Object> run(Deadline deadline, BiFunction<String, Map<?, ?>, InvocationResult> replay) {
         int redone = 0;
+        int tracked = 0;
         int reported = 0;
         int left = 0;
         try {
@@ -54,6 +56,10 @@ final class OrphanSweep {
                 }
                 IdempotencyRecord record = store.read(key, deadline);
                 Instant now = clock.instant();
+                if (record != null && record.untracked() != null) {
+                    tracked += track(key, record, deadline);
+                    continue;
+                }
                 if (record == null || now.isBefore(record.inProgressUntil()) || !now.isBefore(record.expiresAt())) {
                     continue;
                 }
@@ -74,9 +80,20 @@ final class OrphanSweep {
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("redone", redone);
+        report.put("tracked", tracked);
         report.put("reportedUnknown", reported);
         report.put("leftForNextRun", left);
         return report;
+    }
+
+    /** A created task whose tracking record was never written: write it from the claim, then mark the claim. */
+    private int track(String key, IdempotencyRecord record, Deadline deadline) {
+        Map<String, Object> untracked = record.untracked();
+        tracker.trackIfUntracked(record.taskId(), record.requestId(), (String) untracked.get("source"),
+                (String) untracked.get("resultName"), deadline);
+        store.update(key, record.tracked(), deadline);
+        LOG.warn("tracking record written for a created task that had none", "task_id", record.taskId());
+        return 1;
     }
 
     private boolean report(String key, IdempotencyRecord record, Deadline deadline) {

@@ -64,6 +64,31 @@ public final class IdempotencyRecord {
                 newRequestId, null, false);
     }
 
+    /**
+     * COMPLETED, but the task's tracking record could not be written: {@code work} keeps what tracking needs
+     * ({@code {"track": {source, resultName}}}) until the sweep has written it ({@link #tracked}).
+     */
+    public IdempotencyRecord completedUntracked(String newTaskId, String newRequestId, String source,
+                                                String resultName) {
+        Map<String, Object> track = new java.util.LinkedHashMap<>();
+        track.put("source", source);
+        track.put("resultName", resultName);
+        return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
+                newRequestId, Map.of("track", track), false);
+    }
+
+    /** The tracking a COMPLETED record still waits for ({source, resultName}), or null when its task is tracked. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> untracked() {
+        return status == Status.COMPLETED && work != null ? (Map<String, Object>) work.get("track") : null;
+    }
+
+    /** The same COMPLETED record once its task's tracking record exists. */
+    public IdempotencyRecord tracked() {
+        return new IdempotencyRecord(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, null,
+                reported);
+    }
+
     public IdempotencyRecord unknownOutcome(String newRequestId) {
         return new IdempotencyRecord(Status.UNKNOWN_OUTCOME, claimId, inProgressUntil, expiresAt, payloadHash, null,
                 newRequestId, work, false);

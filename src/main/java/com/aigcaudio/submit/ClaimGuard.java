@@ -71,7 +71,9 @@ final class ClaimGuard {
         }
         TaskOutcome outcome = attempt.send();
         if (outcome.taskId() != null) {
-            record(item, key, sending.completed(outcome.taskId(), outcome.requestId()), deadline, outcome);
+            record(item, key, outcome.untracked()
+                    ? sending.completedUntracked(outcome.taskId(), outcome.requestId(), item.source(), item.resultName())
+                    : sending.completed(outcome.taskId(), outcome.requestId()), deadline, outcome);
         } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
             record(item, key, sending.unknownOutcome(outcome.requestId()), deadline, outcome);
         } else {

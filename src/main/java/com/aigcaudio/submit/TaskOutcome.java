@@ -16,8 +16,15 @@ public final class TaskOutcome {
     private final String requestId;
     private final String reason;
     private final Failure failure;
+    private final boolean untracked;
 
     private TaskOutcome(String source, Status status, String taskId, String requestId, String reason, Failure failure) {
+        this(source, status, taskId, requestId, reason, failure, false);
+    }
+
+    private TaskOutcome(String source, Status status, String taskId, String requestId, String reason, Failure failure,
+                        boolean untracked) {
+        this.untracked = untracked;
         this.source = source;
         this.status = status;
         this.taskId = taskId;
@@ -28,6 +35,15 @@ public final class TaskOutcome {
 
     public static TaskOutcome created(String source, String taskId, String requestId) {
         return new TaskOutcome(source, Status.CREATED, taskId, requestId, null, null);
+    }
+
+    /**
+     * Created, but its tracking record could not be written: the claim says so and the tracker's sweep writes it;
+     * the invocation reports a retryable failure, so no platform counts this upload as settled.
+     */
+    public static TaskOutcome createdUntracked(String source, String taskId, String requestId) {
+        return new TaskOutcome(source, Status.CREATED, taskId, requestId, "created; its tracking record could not be "
+                + "written yet, the tracker's sweep writes it from the claim", null, true);
     }
 
     public static TaskOutcome duplicate(String source, String taskId, String requestId, String reason) {
@@ -73,9 +89,14 @@ public final class TaskOutcome {
         return failure;
     }
 
-    /** A failure that a later redelivery may fix: SCF should retry the invocation. */
+    /** Created without its tracking record yet (see {@link #createdUntracked}). */
+    public boolean untracked() {
+        return untracked;
+    }
+
+    /** A failure that a later redelivery may fix, or a task not yet tracked: SCF should retry the invocation. */
     public boolean retryableFailure() {
-        return failure != null && failure.errorClass().retryable();
+        return failure != null && failure.errorClass().retryable() || untracked;
     }
 
     public Map<String, Object> toJson() {
@@ -85,6 +106,9 @@ public final class TaskOutcome {
         json.put("taskId", taskId);
         json.put("requestId", requestId);
         json.put("reason", reason);
+        if (untracked) {
+            json.put("tracked", false);
+        }
         if (failure != null) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", failure.code());

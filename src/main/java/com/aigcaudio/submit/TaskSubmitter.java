@@ -181,7 +181,14 @@ public final class TaskSubmitter {
             CreatedTask created = tasks.get().create(task, deadline);
             LOG.info("task created", "source", source, "task_id", created.taskId(), "request_id", created.requestId(),
                     "attempts", created.attempts(), "duration_ms", (System.nanoTime() - started) / 1_000_000);
-            tracker.track(created.taskId(), created.requestId(), source, item.resultName(), deadline);
+            try {
+                tracker.track(created.taskId(), created.requestId(), source, item.resultName(), deadline);
+            } catch (StoreUnavailableException e) {
+                LOG.error("task created but its tracking record not written: the claim keeps what tracking needs "
+                        + "and the tracker's sweep writes it", "source", source, "task_id", created.taskId(),
+                        "error", e.getMessage());
+                return TaskOutcome.createdUntracked(source, created.taskId(), created.requestId());
+            }
             return TaskOutcome.created(source, created.taskId(), created.requestId());
         } catch (InvalidRequestException e) {
             return TaskOutcome.failed(source, invalid(e), "invalid task parameters");

@@ -80,18 +80,21 @@ public final class Tracker {
     }
 
     /**
-     * Starts following a created task. A failure here is logged: the task exists, and its TaskId was returned.
+     * Starts following a created task: writes its tracking record (the store retries what is transient).
      *
      * @param resultName the soundtrack's name under the result prefix (the source key), or null: tasks/TASKID
+     * @throws StoreUnavailableException when the record could not be written; the caller marks the claim untracked
      */
     public void track(String taskId, String requestId, String source, String resultName, Deadline deadline) {
         Instant now = clock.instant();
-        try {
-            store.save(TrackingRecord.created(taskId, service.signingName(), requestId, source,
-                    resultName == null ? "tasks/" + taskId : resultName, now,
-                    now.plus(firstCheck)), deadline);
-        } catch (StoreUnavailableException e) {
-            LOG.error("could not record the task for tracking", "task_id", taskId, "source", source, "error", e.getMessage());
+        store.create(TrackingRecord.created(taskId, service.signingName(), requestId, source,
+                resultName == null ? "tasks/" + taskId : resultName, now, now.plus(firstCheck)), deadline);
+    }
+
+    /** {@link #track}, unless the task already has a record, open or closed (never reopens a delivered task). */
+    public void trackIfUntracked(String taskId, String requestId, String source, String resultName, Deadline deadline) {
+        if (store.get(taskId, deadline) == null) {
+            track(taskId, requestId, source, resultName, deadline);
         }
     }
 

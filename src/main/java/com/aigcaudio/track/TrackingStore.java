@@ -33,6 +33,11 @@ public final class TrackingStore {
         }
     }
 
+    /** Writes a new task's first record; one already there (a retried write that had landed) is left as it is. */
+    public void create(TrackingRecord record, Deadline deadline) {
+        objects.put(OPEN + file(record.taskId), ObjectStore.Body.of(record.toJson()), JSON, Map.of(), true, deadline);
+    }
+
     /** The record of a task this function created, or null. */
     public TrackingRecord get(String taskId, Deadline deadline) {
         byte[] open = objects.get(OPEN + file(taskId), deadline);

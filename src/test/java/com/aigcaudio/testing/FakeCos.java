@@ -34,6 +34,9 @@ public final class FakeCos implements AutoCloseable {
     private final AtomicInteger lostAnswers = new AtomicInteger();
     private volatile String losingPath = "";
     private volatile long unavailableUntilMillis;
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private volatile int failAt;
+    private volatile int failAtStatus;
     private volatile int pageSize = 2;
     private final AtomicInteger deleteFailures = new AtomicInteger();
     private volatile String holdPath;
@@ -74,6 +77,17 @@ public final class FakeCos implements AutoCloseable {
         failingBody = bodyPart;
         failingStatus = status;
         failures.set(times);
+    }
+
+    /** Requests answered so far (every method, the failed ones too). */
+    public int requestCount() {
+        return requestCount.get();
+    }
+
+    /** The {@code n}-th request from now answers {@code status} (503: transient; 403: final), once. */
+    public void failRequest(int n, int status) {
+        failAtStatus = status;
+        failAt = requestCount.get() + n;
     }
 
     /** The next {@code times} GETs of an object answer 500 InternalError. */
@@ -188,6 +202,9 @@ public final class FakeCos implements AutoCloseable {
         public ResponseDefinition transform(ServeEvent event) {
             LoggedRequest r = event.getRequest();
             String path = URI.create(r.getUrl()).getPath();
+            if (requestCount.incrementAndGet() == failAt) {
+                return error(failAtStatus, failAtStatus == 403 ? "AccessDenied" : "ServiceUnavailable");
+            }
             if (unavailable.get()) {
                 return error(503, "ServiceUnavailable");
             }

@@ -76,7 +76,7 @@ public final class RealS3 {
             requests.add(exchange.getRequestMethod() + " " + rawPath);
             Fault fault = takeFault(exchange.getRequestMethod(), rawPath);
             if (fault != null && !fault.landed) {
-                exchange.sendResponseHeaders(503, -1);
+                exchange.sendResponseHeaders(fault.status, -1);
                 exchange.close();
                 return;
             }
@@ -92,7 +92,12 @@ public final class RealS3 {
 
     /** The next {@code times} requests of {@code method} to a path containing {@code pathPart} answer 503 SlowDown. */
     public void failNext(String method, String pathPart, int times) {
-        faults.add(new Fault(method, pathPart, times, false));
+        faults.add(new Fault(method, pathPart, times, false, 503));
+    }
+
+    /** The next {@code times} requests of {@code method} to a path containing {@code pathPart} answer 403: final. */
+    public void refuseNext(String method, String pathPart, int times) {
+        faults.add(new Fault(method, pathPart, times, false, 403));
     }
 
     /**
@@ -100,7 +105,7 @@ public final class RealS3 {
      * carried out, and then answered 500: the write landed but its answer was lost.
      */
     public void loseAnswers(String method, String pathPart, int times) {
-        faults.add(new Fault(method, pathPart, times, true));
+        faults.add(new Fault(method, pathPart, times, true, 500));
     }
 
     /** "METHOD /raw/path" of every request that passed the signature check, oldest first. */
@@ -119,12 +124,14 @@ public final class RealS3 {
         final String pathPart;
         final AtomicInteger left;
         final boolean landed;
+        final int status;
 
-        Fault(String method, String pathPart, int times, boolean landed) {
+        Fault(String method, String pathPart, int times, boolean landed, int status) {
             this.method = method;
             this.pathPart = pathPart;
             this.left = new AtomicInteger(times);
             this.landed = landed;
+            this.status = status;
         }
     }
 
