@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TLS trust comes from the standard JSSE properties. The default SSLContext is made once per JVM, so each case runs
  * the client in a fresh JVM against the emulator serving HTTPS with a certificate made here by keytool.
  */
-class JsseTrustStoreTest {
+class JsseTrustStoreIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @Test
@@ -71,7 +71,10 @@ class JsseTrustStoreTest {
     public static final class Client {
         public static void main(String[] args) {
             TencentCloudClient client = new TencentCloudClient(ClientConfig.builder(Service.VOD)
-                    .endpoint(URI.create(args[0])).maxAttempts(1).build(), CredentialsProvider.fixed(AigcEmulator.CREDENTIALS));
+                    .endpoint(URI.create(args[0])).maxAttempts(1)
+                    // What is tested is trust, not speed: a loaded machine may take seconds to connect.
+                    .connectTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(30)).build(),
+                    CredentialsProvider.fixed(AigcEmulator.CREDENTIALS));
             try {
                 System.out.println(new AigcAudioTasks(client).create(VodAudioTask.builder().prompt("tls").build(),
                         Deadline.after(Clock.systemUTC(), Duration.ofSeconds(20))).taskId());
