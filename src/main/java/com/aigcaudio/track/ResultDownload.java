@@ -13,13 +13,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * Fetches a generated file into a temporary file, streamed, refusing anything over the size cap or not audio
- * (or video) by its Content-Type, and never past the deadline.
+ * (or video) by its Content-Type, and never past the deadline: headers and body alike, with a second kept back so a
+ * failed download still leaves time to release its delivery claim.
  */
 final class ResultDownload {
+    static final Duration KEPT_BACK = Duration.ofSeconds(1);
+    private static ScheduledExecutorService watchdogs;
     private final Supplier<HttpClient> http;
     private final long maxBytes;
 
@@ -42,10 +50,12 @@ final class ResultDownload {
     }
 
     Downloaded fetch(String url, Deadline deadline) throws DeliveryException {
-        Duration timeout = deadline.remaining();
+        // Time is kept back for what follows a failed download (releasing the delivery claim, saving the record).
+        Duration timeout = deadline.remaining().minus(KEPT_BACK);
         if (timeout.toMillis() < 100) {
             throw DeliveryException.retryable("NoTimeLeft", "no time left to download the result");
         }
+        long started = System.nanoTime();
         HttpResponse<InputStream> response;
         try {
             response = http.get().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
@@ -78,16 +88,62 @@ final class ResultDownload {
                 throw tooLarge(declared);
             }
             Path file = Files.createTempFile("aigc-result", ".tmp");
+            // HttpRequest.timeout covers only the headers: the body gets the same end, enforced by closing it.
+            AtomicBoolean cut = new AtomicBoolean();
+            ScheduledFuture<?> watchdog = watchdogs().schedule(() -> {
+                cut.set(true);
+                closeQuietly(body);
+            }, Math.max(1, timeout.toMillis() - elapsedMillis(started)), TimeUnit.MILLISECONDS);
             try {
                 long copied = copyCapped(body, file);
+                if (cut.get()) {
+                    throw DeliveryException.retryable("ResultDownloadTimedOut", "the result's body did not arrive "
+                            + "within the " + timeout.toMillis() + " ms left to the invocation");
+                }
+                if (declared >= 0 && copied != declared) {
+                    throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off after " + copied
+                            + " of " + declared + " bytes");
+                }
                 return new Downloaded(file, bare, copied);
             } catch (DeliveryException | IOException e) {
                 Files.deleteIfExists(file);
+                if (cut.get() && e instanceof IOException) {
+                    throw DeliveryException.retryable("ResultDownloadTimedOut", "the result's body did not arrive "
+                            + "within the " + timeout.toMillis() + " ms left to the invocation");
+                }
                 throw e;
+            } finally {
+                watchdog.cancel(false);
             }
         } catch (IOException e) {
             throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** One daemon thread for every download's deadline, made at the first download (never on an upload's path). */
+    private static synchronized ScheduledExecutorService watchdogs() {
+        if (watchdogs == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "aigc-download-deadline");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            watchdogs = executor;
+        }
+        return watchdogs;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing is how the deadline stops the read; nothing else to do.
         }
     }
 
