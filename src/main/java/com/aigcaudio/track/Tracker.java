@@ -216,7 +216,12 @@ public final class Tracker {
 
     private TrackingRecord finish(TrackingRecord record, TrackingRecord.State state, Map<String, Object> result,
                                   Map<String, Object> error, Deadline deadline) {
-        TrackingRecord finished = save(record.finished(state, result, error, notifier != null, clock.instant()), deadline);
+        TrackingRecord intended = record.finished(state, result, error, notifier != null, clock.instant());
+        TrackingRecord finished = save(intended, deadline);
+        if (finished != intended) {
+            // Another tracker settled the task first; it tells the webhook.
+            return finished;
+        }
         LOG.log(state == TrackingRecord.State.DONE ? Logger.Level.INFO : Logger.Level.WARN, "task finished",
                 "task_id", record.taskId, "source", record.source, "state", state.name(),
                 "error_code", error == null ? null : error.get("code"));
@@ -246,8 +251,7 @@ public final class Tracker {
     }
 
     private TrackingRecord save(TrackingRecord record, Deadline deadline) {
-        store.save(record, deadline);
-        return record;
+        return store.save(record, deadline);
     }
 
     /** VOD answers for tasks of the last 3 days; MPS result URLs last about 12 hours. */

@@ -17,6 +17,7 @@ public final class TrackingStore {
     private static final String OPEN = PREFIX + "open/";
     private static final String CLOSED = PREFIX + "closed/";
     private static final String JSON = "application/json";
+    private static final int MAX_ROUNDS = 3;
 
     private final ObjectStore objects;
 
@@ -24,13 +25,53 @@ public final class TrackingStore {
         this.objects = objects;
     }
 
-    /** Writes the record where it belongs (open or closed) and removes it from the other place. */
-    public void save(TrackingRecord record, Deadline deadline) {
-        String key = (record.open() ? OPEN : CLOSED) + file(record.taskId);
-        objects.put(key, ObjectStore.Body.of(record.toJson()), JSON, Map.of(), false, deadline);
-        if (!record.open()) {
-            objects.delete(OPEN + file(record.taskId), deadline);
+    /**
+     * Writes the record where it belongs (open or closed) and removes it from the other place, unless a writer got
+     * there first with an outcome: a finished task is never reopened or given another outcome (a stale tracker's
+     * RUNNING never replaces DONE; a delivered task is never expired). An open record is replaced only if unchanged
+     * since read (If-Match, where the store has it), and checked against a closing that slipped in between.
+     *
+     * @return the record as it now stands: {@code record}, or the one that won
+     */
+    public TrackingRecord save(TrackingRecord record, Deadline deadline) {
+        String open = OPEN + file(record.taskId);
+        String closed = CLOSED + file(record.taskId);
+        byte[] json = record.toJson();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            ObjectStore.Stored current = objects.read(open, deadline);
+            TrackingRecord stored = current == null ? null : TrackingRecord.fromJson(current.bytes());
+            if (stored != null && stored.state.terminal() && stored.state != record.state) {
+                return stored;
+            }
+            if (!record.open()) {
+                TrackingRecord done = closedRecord(closed, deadline);
+                if (done != null && done.state != record.state) {
+                    objects.delete(open, deadline);
+                    return done;
+                }
+                objects.put(closed, ObjectStore.Body.of(json), JSON, Map.of(), false, deadline);
+                objects.delete(open, deadline);
+                return record;
+            }
+            boolean written = current == null
+                    ? objects.put(open, ObjectStore.Body.of(json), JSON, Map.of(), true, deadline)
+                    : objects.replace(open, ObjectStore.Body.of(json), JSON, current.etag(), deadline);
+            if (!written) {
+                continue;
+            }
+            TrackingRecord closedMeanwhile = closedRecord(closed, deadline);
+            if (closedMeanwhile != null) {
+                objects.delete(open, deadline);
+                return closedMeanwhile;
+            }
+            return record;
         }
+        throw new StoreUnavailableException("the tracking record of " + record.taskId + " kept changing", null);
+    }
+
+    private TrackingRecord closedRecord(String key, Deadline deadline) {
+        byte[] closed = objects.get(key, deadline);
+        return closed == null ? null : TrackingRecord.fromJson(closed);
     }
 
     /** Writes a new task's first record; one already there (a retried write that had landed) is left as it is. */
