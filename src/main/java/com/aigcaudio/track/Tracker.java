@@ -36,6 +36,9 @@ public final class Tracker {
     /** Less than this left, a run stops: one check may take a query, a download and an upload. */
     static final Duration RESERVE = Duration.ofMillis(1500);
     private static final Duration DELIVERY_CLAIM = Duration.ofMinutes(5);
+    static final int WEBHOOK_ATTEMPTS = 8;
+    static final int WEBHOOK_RETRIES_PER_RUN = 10;
+    private static final Duration WEBHOOK_MAX_INTERVAL = Duration.ofHours(6);
 
     private final TrackingStore store;
     private final Supplier<AigcAudioTasks> tasks;
@@ -109,6 +112,9 @@ public final class Tracker {
             report.storeFailed = true;
             return report;
         }
+        // Checks and deliveries first; webhook retries after them, within their own budget, so a slow or dead
+        // endpoint never holds back a soundtrack.
+        java.util.List<TrackingRecord> webhooksDue = new java.util.ArrayList<>();
         for (String taskId : open) {
             if (deadline.remaining().compareTo(RESERVE) < 0) {
                 report.leftForNextRun++;
@@ -122,7 +128,7 @@ public final class Tracker {
                 Instant now = clock.instant();
                 if (record.state.terminal()) {
                     if (record.nextNotifyAt == null || !now.isBefore(record.nextNotifyAt)) {
-                        notify(record, deadline);
+                        webhooksDue.add(record);
                     }
                     continue;
                 }
@@ -133,6 +139,19 @@ public final class Tracker {
                 report.count(advance(record, deadline));
             } catch (StoreUnavailableException e) {
                 LOG.error("tracker could not read or write a record", "task_id", taskId, "error", e.getMessage());
+                report.storeFailed = true;
+            }
+        }
+        int budget = WEBHOOK_RETRIES_PER_RUN;
+        for (TrackingRecord record : webhooksDue) {
+            if (budget-- <= 0 || deadline.remaining().compareTo(RESERVE) < 0) {
+                report.leftForNextRun++;
+                continue;
+            }
+            try {
+                notify(record, deadline);
+            } catch (StoreUnavailableException e) {
+                LOG.error("tracker could not record a webhook attempt", "task_id", record.taskId, "error", e.getMessage());
                 report.storeFailed = true;
             }
         }
@@ -242,12 +261,27 @@ public final class Tracker {
             payload.put("result", result);
         }
         payload.put("error", record.error);
-        boolean sent = notifier.send(payload, deadline);
-        if (!sent) {
-            LOG.warn("webhook not delivered; trying later", "task_id", record.taskId, "attempts", record.notifyAttempts + 1);
+        // Claimed before sending: of concurrent trackers, one sends each attempt of each task's webhook.
+        String key = "aigc-webhook:" + record.taskId + "." + record.state.name().toLowerCase(Locale.ROOT) + "."
+                + record.notifyAttempts;
+        Instant now = clock.instant();
+        IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
+                now.plus(DELIVERY_CLAIM), now.plus(Duration.ofDays(7)), null, null, null);
+        if (!claims.claim(key, mine, deadline).isOwned()) {
+            return record;
         }
-        return save(sent ? record.notified() : record.notifyFailed(clock.instant().plus(interval(record.notifyAttempts))),
-                deadline);
+        boolean sent = notifier.send(payload, deadline);
+        claims.update(key, mine.completed(record.taskId, null), deadline);
+        if (sent) {
+            return save(record.notified(), deadline);
+        }
+        if (record.notifyAttempts + 1 >= WEBHOOK_ATTEMPTS) {
+            LOG.error("webhook given up: the record closes with its webhook marked failed", "task_id", record.taskId,
+                    "attempts", record.notifyAttempts + 1);
+            return save(record.notifyAbandoned(now), deadline);
+        }
+        LOG.warn("webhook not delivered; trying later", "task_id", record.taskId, "attempts", record.notifyAttempts + 1);
+        return save(record.notifyFailed(now.plus(webhookInterval(record.notifyAttempts))), deadline);
     }
 
     private TrackingRecord save(TrackingRecord record, Deadline deadline) {
@@ -257,6 +291,18 @@ public final class Tracker {
     /** VOD answers for tasks of the last 3 days; MPS result URLs last about 12 hours. */
     private Duration queryWindow() {
         return service == Service.VOD ? Duration.ofDays(3) : Duration.ofHours(12);
+    }
+
+    /**
+     * Before webhook attempt n+2: the first check's interval times 6^n, capped at 6 hours; with the default 10 s,
+     * 8 attempts spread over about 16 hours (10 s, 1 min, 6 min, 36 min, 3.6 h, 6 h, 6 h).
+     */
+    Duration webhookInterval(int attempts) {
+        Duration interval = firstCheck;
+        for (int i = 0; i < attempts && interval.compareTo(WEBHOOK_MAX_INTERVAL) < 0; i++) {
+            interval = interval.multipliedBy(6);
+        }
+        return interval.compareTo(WEBHOOK_MAX_INTERVAL) > 0 ? WEBHOOK_MAX_INTERVAL : interval;
     }
 
     /** 10 s, 20 s, 40 s … (from AIGC_TRACKER_FIRST_CHECK_MS) capped at 5 minutes. */

@@ -74,12 +74,27 @@ public final class TrackingRecord {
     TrackingRecord finished(State terminal, Map<String, Object> newResult, Map<String, Object> newError,
                             boolean notify, Instant now) {
         return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, terminal, attempts + 1,
-                now, terminal == State.DONE ? Integer.valueOf(100) : progress, newResult, newError, notify, 0, now);
+                now, terminal == State.DONE ? Integer.valueOf(100) : progress, newResult, newError, notify, 0,
+                notify ? now : null);
     }
 
     TrackingRecord notified() {
         return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, state, attempts,
                 nextCheckAt, progress, result, error, false, notifyAttempts + 1, null);
+    }
+
+    /**
+     * The webhook failed for the last time: the record closes with the webhook marked failed (no longer pending, the
+     * time of giving up kept in nextNotifyAt), for operators to see.
+     */
+    TrackingRecord notifyAbandoned(Instant now) {
+        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, state, attempts,
+                nextCheckAt, progress, result, error, false, notifyAttempts + 1, now);
+    }
+
+    /** Whether the webhook was given up after its last attempt. */
+    public boolean webhookFailed() {
+        return !notifyPending && nextNotifyAt != null && notifyAttempts > 0;
     }
 
     TrackingRecord notifyFailed(Instant next) {
@@ -135,6 +150,9 @@ public final class TrackingRecord {
         json.put("notifyPending", notifyPending);
         json.put("notifyAttempts", notifyAttempts);
         json.put("nextNotifyAt", nextNotifyAt == null ? null : nextNotifyAt.toEpochMilli());
+        if (webhookFailed()) {
+            json.put("webhook", "failed");
+        }
         return Json.toBytes(json);
     }
 
