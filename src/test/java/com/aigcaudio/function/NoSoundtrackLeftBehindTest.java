@@ -40,11 +40,14 @@ class NoSoundtrackLeftBehindTest {
 
     NoSoundtrackLeftBehindTest() throws Exception {
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "req-create"))));
         files.file("/r/a.mp3", 200, "audio/mpeg", "mp3 bytes".getBytes(StandardCharsets.UTF_8));
-        vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":{\"Status\":\"FINISH\","
-                + "\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{\"StorageMode\":\"Temporary\","
-                + "\"FileType\":\"mp3\",\"FileUrl\":\"" + files.url("/r/a.mp3") + "\"}]}},\"RequestId\":\"d\"}}")));
+        stubApi();
+    }
+
+    /** Creates answer with the task; describing it says finished, its mp3 on the local file server. */
+    private void stubApi() {
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "req-create"))));
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url("/r/a.mp3")))));
     }
 
     @AfterEach
@@ -103,10 +106,7 @@ class NoSoundtrackLeftBehindTest {
 
         for (int n = 1; n <= perUpload; n++) {
             cosState();
-            vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "req-create"))));
-            vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":{\"Status\":\"FINISH\","
-                    + "\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{\"StorageMode\":\"Temporary\","
-                    + "\"FileType\":\"mp3\",\"FileUrl\":\"" + files.url("/r/a.mp3") + "\"}]}},\"RequestId\":\"d\"}}")));
+            stubApi();
             cos.failRequest(n, 503);
 
             FunctionHarness.Outcome outcome = deliver(upload);

@@ -55,6 +55,13 @@ public final class FakeTencentCloud implements AutoCloseable {
         return "{\"Response\":{\"TaskId\":\"" + taskId + "\",\"RequestId\":\"" + requestId + "\"}}";
     }
 
+    /** VOD's DescribeTaskDetail answer for a finished task whose (Temporary) mp3 is at {@code fileUrl}. */
+    public static String finished(URI fileUrl) {
+        return "{\"Response\":{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{"
+                + "\"StorageMode\":\"Temporary\",\"FileType\":\"mp3\",\"FileUrl\":\"" + fileUrl + "\"}]}},"
+                + "\"RequestId\":\"req-d\"}}";
+    }
+
     public static String error(String code, String message, String requestId) {
         return "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\"},\"RequestId\":\""
                 + requestId + "\"}}";

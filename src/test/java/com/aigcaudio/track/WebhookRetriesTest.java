@@ -49,9 +49,7 @@ class WebhookRetriesTest {
     WebhookRetriesTest() throws Exception {
         files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "c"))));
-        vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":{\"Status\":\"FINISH\","
-                + "\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[{\"StorageMode\":\"Temporary\","
-                + "\"FileType\":\"mp3\",\"FileUrl\":\"" + files.url("/r/a.mp3") + "\"}]}},\"RequestId\":\"d\"}}")));
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url("/r/a.mp3")))));
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
         env.put("AIGC_NOTIFY_URL", files.url("/hook").toString());
         env.put("AIGC_NOTIFY_SECRET", "webhook-secret-0123456789");
