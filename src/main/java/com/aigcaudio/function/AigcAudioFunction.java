@@ -17,7 +17,6 @@ import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.ClientConfig;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
-import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.trigger.TriggerType;
@@ -27,7 +26,6 @@ import com.aigcaudio.trigger.timer.TimerTrigger;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +45,6 @@ public final class AigcAudioFunction {
     private final Tracker tracker;
     private final OrphanSweep sweep;
     private final Clock clock;
-    /** The most an invocation spends on the tracker after its own work, and the least time left to try. */
-    static final Duration TRACKING_BUDGET = Duration.ofSeconds(5);
-    static final Duration TRACKING_MIN_LEFT = Duration.ofSeconds(3);
     private final Redaction redaction;
 
     /**
@@ -121,19 +116,6 @@ public final class AigcAudioFunction {
     }
 
     /**
-     * An asynchronous invocation with time left also moves the tracker on, for at most
-     * {@link #TRACKING_BUDGET}, so soundtracks arrive even without a tracker timer.
-     */
-    private void trackWithTimeLeft(Invocation invocation) {
-        Duration left = invocation.deadline().remaining();
-        if (left.compareTo(TRACKING_MIN_LEFT) < 0) {
-            return;
-        }
-        Deadline budget = Deadline.after(clock, left.compareTo(TRACKING_BUDGET) < 0 ? left : TRACKING_BUDGET);
-        LOG.info("tracker run at the end of the invocation", "tracker", tracker.run(budget).toJson());
-    }
-
-    /**
      * @throws com.aigcaudio.trigger.InvalidEventException when the event is of no shape this function handles
      */
     public InvocationResult invoke(Object event, Invocation invocation) {
@@ -153,8 +135,9 @@ public final class AigcAudioFunction {
             switch (type) {
                 case COS:
                 case S3:
+                    // No tracker pass here: the task just created is not due yet, and finding due records takes a
+                    // bucket listing every upload would pay for. The tracker timer does it.
                     result = cos.handle(map, invocation);
-                    trackWithTimeLeft(invocation);
                     break;
                 case TIMER:
                 case SCHEDULE:
@@ -162,7 +145,6 @@ public final class AigcAudioFunction {
                         result = sweepAfter(timer.handle(map, invocation), invocation);
                     } else {
                         result = timer.handle(map, invocation);
-                        trackWithTimeLeft(invocation);
                     }
                     break;
                 default:

@@ -163,6 +163,15 @@ public final class FakeCos implements AutoCloseable {
         return requests("PUT", path);
     }
 
+    /** Every request received, oldest first. */
+    public java.util.List<LoggedRequest> requests() {
+        java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
+        for (ServeEvent e : server.getAllServeEvents()) {
+            out.add(0, e.getRequest());
+        }
+        return out;
+    }
+
     /** The requests of a method to a path (decoded, with leading '/'), oldest first. */
     public java.util.List<LoggedRequest> requests(String method, String path) {
         java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
