@@ -95,6 +95,17 @@ final class ResultDelivery {
         return format;
     }
 
+    /**
+     * The delivered soundtrack's bytes, read with the function's own credentials, or null when it was not copied
+     * into the result store (a service URL, a VOD FileId). At most {@code maxBytes}; larger is an error for the caller.
+     */
+    byte[] read(Map<String, Object> result, Deadline deadline) {
+        if (results == null || result.get("key") == null || resultBucket == null || !resultBucket.equals(result.get("bucket"))) {
+            return null;
+        }
+        return results.get((String) result.get("key"), deadline);
+    }
+
     /** Where a recorded result can be fetched for an hour: presigned on COS. */
     URI url(Map<String, Object> result) {
         if (results != null && result.get("key") != null && resultBucket != null && resultBucket.equals(result.get("bucket"))) {

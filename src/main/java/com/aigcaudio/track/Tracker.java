@@ -172,6 +172,11 @@ public final class Tracker {
         return notifier == null || notifier.send(payload, deadline);
     }
 
+    /** The delivered soundtrack itself, for serving it through the function, or null when it is not in our store. */
+    public byte[] resultBytes(TrackingRecord record, Deadline deadline) {
+        return record.result == null ? null : delivery.read(record.result, deadline);
+    }
+
     /** Where the delivered soundtrack can be fetched for an hour, or null. */
     public URI resultUrl(TrackingRecord record) {
         return record.result == null ? null : delivery.url(record.result);

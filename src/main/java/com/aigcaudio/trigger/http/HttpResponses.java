@@ -23,6 +23,19 @@ final class HttpResponses {
     }
 
     /** A response with no body (204): headers only. */
+    /** Bytes as they are (the platform decodes base64), e.g. a soundtrack. */
+    static Map<String, Object> binary(byte[] body, String contentType, Map<String, String> extraHeaders) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.putAll(extraHeaders);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("isBase64Encoded", true);
+        response.put("statusCode", 200);
+        response.put("headers", headers);
+        response.put("body", java.util.Base64.getEncoder().encodeToString(body));
+        return response;
+    }
+
     static Map<String, Object> empty(int status, Map<String, String> headers) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("isBase64Encoded", false);

@@ -99,6 +99,14 @@ public final class HttpTrigger {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
         }
+        String resultOf = HttpSettings.normalise(request.path()).endsWith("/result")
+                ? settings.taskIdIn(HttpSettings.normalise(request.path()).replaceFirst("/result$", "")) : null;
+        if (resultOf != null) {
+            if (!"GET".equalsIgnoreCase(request.method())) {
+                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
+            }
+            return status.result(resultOf, invocation.deadline());
+        }
         String taskId = settings.taskIdIn(request.path());
         if (taskId != null) {
             if ("HEAD".equalsIgnoreCase(request.method())) {

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class TaskStatusResource {
     private static final Logger LOG = Logger.get(TaskStatusResource.class);
+    /** Lambda and SCF answers carry about 6 MB; base64 makes 4 of 3. */
+    static final int MAX_SERVED_BYTES = 4 * 1024 * 1024;
     private final Tracker tracker;
 
     TaskStatusResource(Tracker tracker) {
@@ -57,6 +59,46 @@ final class TaskStatusResource {
         }
         body.put("error", record.error());
         return HttpResponses.json(200, body, Map.of("Cache-Control", "no-store"));
+    }
+
+    /**
+     * {@code GET /tasks/{taskId}/result}: the soundtrack itself, read by the function, for callers that must not
+     * hold a presigned URL (which, with role credentials, carries a session token). Same authorisation as the
+     * status; at most {@link #MAX_SERVED_BYTES} (what a function URL or gateway answer can carry, base64 included).
+     */
+    Map<String, Object> result(String taskId, Deadline deadline) {
+        if (!taskId.matches("[A-Za-z0-9_.-]{1,128}") || taskId.startsWith(".")) {
+            return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
+        }
+        byte[] bytes;
+        TrackingRecord record;
+        try {
+            record = tracker.refresh(taskId, deadline);
+            if (record == null) {
+                return notFound(taskId);
+            }
+            if (record.state() != TrackingRecord.State.DONE) {
+                return HttpResponses.error(409, "NotDone", "task " + taskId + " is " + status(record.state())
+                        + "; its soundtrack is served once it is done", null, null, Map.of("Retry-After", "10"));
+            }
+            bytes = tracker.resultBytes(record, deadline);
+        } catch (StoreUnavailableException e) {
+            LOG.error("soundtrack not read: the store is unavailable", "task_id", taskId, "error", e.getMessage());
+            return HttpResponses.error(503, "ResultStoreUnavailable", "try again later", null, null,
+                    Map.of("Retry-After", "5"));
+        }
+        if (bytes == null) {
+            return HttpResponses.error(404, "NotServed", "the soundtrack of " + taskId + " is not in this function's "
+                    + "result store (it stays where the service put it); use result.url of GET the task");
+        }
+        if (bytes.length > MAX_SERVED_BYTES) {
+            return HttpResponses.error(413, "ResultTooLargeToServe", "the soundtrack is " + bytes.length
+                    + " bytes; at most " + MAX_SERVED_BYTES + " are served through the function: use result.url");
+        }
+        String key = String.valueOf(record.result().get("key")).toLowerCase(Locale.ROOT);
+        return HttpResponses.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
+                : "application/octet-stream", Map.of("Cache-Control", "private, no-store",
+                "X-Content-Type-Options", "nosniff"));
     }
 
     private static Map<String, Object> notFound(String taskId) {

@@ -84,6 +84,7 @@ class SamTemplateTest {
         assertEquals("HttpApi", at(events, "CreateTask", "Type"));
         assertEquals(env.get("AIGC_HTTP_PATH"), at(events, "CreateTask", "Properties", "Path"));
         assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}", at(events, "TaskStatus", "Properties", "Path"));
+        assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}/result", at(events, "TaskResult", "Properties", "Path"));
         assertEquals("/", at(events, "Page", "Properties", "Path"));
         assertEquals("GET", at(events, "Page", "Properties", "Method"));
         assertEquals("Schedule", at(events, "Tracker", "Type"));
