@@ -20,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * {@code invoke} as separate processes, 4 at a time against one endpoint, each while its connection warm-up may
  * still be answered: every one must print its result and exit. A hang is a process still alive after 30 s.
- * 30 processes in the suite; {@code bench/cli-exit.sh [N]} runs the same check with more (system property
+ * 20 processes in the suite; {@code bench/cli-exit.sh [N]} runs the same check with more (system property
  * {@code cli.exit.runs}) and prints the figures it writes to target/cli-exit.txt.
  */
 class CliExitIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final int RUNS = Integer.getInteger("cli.exit.runs", 30);
+    private static final int RUNS = Integer.getInteger("cli.exit.runs", 20);
     private static final int PARALLEL = 4;
 
     @Test
