@@ -35,7 +35,8 @@ public final class Tracker {
     static final Duration MAX_INTERVAL = Duration.ofMinutes(5);
     /** Less than this left, a run stops: one check may take a query, a download and an upload. */
     static final Duration RESERVE = Duration.ofMillis(1500);
-    private static final Duration DELIVERY_CLAIM = Duration.ofMinutes(5);
+    /** A delivery or webhook claim outlives its run by this much: a run killed mid-delivery holds it no longer. */
+    static final Duration CLAIM_AFTER_RUN = Duration.ofSeconds(10);
     static final int WEBHOOK_ATTEMPTS = 8;
     static final int WEBHOOK_RETRIES_PER_RUN = 10;
     private static final Duration WEBHOOK_MAX_INTERVAL = Duration.ofHours(6);
@@ -213,7 +214,7 @@ public final class Tracker {
         Instant now = clock.instant();
         String key = "aigc-delivery:" + record.taskId;
         IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                now.plus(DELIVERY_CLAIM), now.plus(Duration.ofDays(7)), null, null, null);
+                deadline.instant().plus(CLAIM_AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
         Claim claim = claims.claim(key, mine, deadline);
         if (!claim.isOwned()) {
             // Another tracker is delivering it (or has): its record tells, on the next look.
@@ -271,7 +272,7 @@ public final class Tracker {
                 + record.notifyAttempts;
         Instant now = clock.instant();
         IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                now.plus(DELIVERY_CLAIM), now.plus(Duration.ofDays(7)), null, null, null);
+                deadline.instant().plus(CLAIM_AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
         if (!claims.claim(key, mine, deadline).isOwned()) {
             return record;
         }

@@ -217,6 +217,42 @@ class TrackerTest {
     }
 
     @Test
+    void trackerKilledMidDelivery_holdsTheDeliveryOnlyPastItsRun_thenTheNextTickDelivers() throws Exception {
+        files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
+        harness().invoke(upload);
+        finishedWith("/r/a.mp3");
+        clock.advance(Duration.ofSeconds(1));
+        cos.holdPuts("/soundtracks/");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<FunctionHarness.Outcome> dying = pool.submit(() -> harness().invoke(trackerTick, 20_000));
+            assertTrue(cos.awaitHeld(10_000), "the soundtrack PUT is in flight");
+            // The kill: the process writes nothing more, and its thread stops.
+            cos.setUnavailable(true);
+            pool.shutdownNow();
+            try {
+                dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // Dead is dead.
+            }
+        } finally {
+            pool.shutdownNow();
+            cos.release();
+        }
+        cos.setUnavailable(false);
+        String claim = cos.objects().entrySet().stream().filter(e -> e.getKey().contains("aigc-delivery"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        long heldUntil = Long.parseLong(claim.replaceAll(".*\"inProgressUntil\":([0-9]+).*", "$1"));
+        assertTrue(heldUntil <= clock.instant().plusSeconds(20).plus(Tracker.CLAIM_AFTER_RUN).toEpochMilli(),
+                "held for the dead run's time limit and " + Tracker.CLAIM_AFTER_RUN + ", not minutes: " + claim);
+
+        clock.advance(Duration.ofSeconds(31));
+        harness().invoke(trackerTick);
+
+        assertTrue(cos.objects().containsKey("/soundtracks/incoming/holiday.mp4.mp3"), "the next tick delivered it");
+    }
+
+    @Test
     void twoTrackersAtOnce_deliverOnce() throws Exception {
         files.file("/r/a.mp3", 200, "audio/mpeg", "mp3".getBytes(StandardCharsets.UTF_8));
         harness().invoke(upload);
