@@ -57,7 +57,8 @@ final class OrphanSweep {
                 IdempotencyRecord record = store.read(key, deadline);
                 Instant now = clock.instant();
                 if (record != null && record.untracked() != null) {
-                    tracked += track(key, record, deadline);
+                    track(key, record, deadline);
+                    tracked++;
                     continue;
                 }
                 if (record == null || now.isBefore(record.inProgressUntil()) || !now.isBefore(record.expiresAt())) {
@@ -87,13 +88,12 @@ final class OrphanSweep {
     }
 
     /** A created task whose tracking record was never written: write it from the claim, then mark the claim. */
-    private int track(String key, IdempotencyRecord record, Deadline deadline) {
+    private void track(String key, IdempotencyRecord record, Deadline deadline) {
         Map<String, Object> untracked = record.untracked();
         tracker.trackIfUntracked(record.taskId(), record.requestId(), (String) untracked.get("source"),
                 (String) untracked.get("resultName"), deadline);
         store.update(key, record.tracked(), deadline);
         LOG.warn("tracking record written for a created task that had none", "task_id", record.taskId());
-        return 1;
     }
 
     private boolean report(String key, IdempotencyRecord record, Deadline deadline) {

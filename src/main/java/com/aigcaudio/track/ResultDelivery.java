@@ -95,21 +95,26 @@ final class ResultDelivery {
         return format;
     }
 
+    /** The key of a result copied into our result store, or null when it stayed with the service. */
+    private String storedKey(Map<String, Object> result) {
+        return results != null && resultBucket != null && resultBucket.equals(result.get("bucket"))
+                ? (String) result.get("key") : null;
+    }
+
     /**
      * The delivered soundtrack's bytes, read with the function's own credentials, or null when it was not copied
-     * into the result store (a service URL, a VOD FileId). At most {@code maxBytes}; larger is an error for the caller.
+     * into the result store (a service URL, a VOD FileId).
      */
     byte[] read(Map<String, Object> result, Deadline deadline) {
-        if (results == null || result.get("key") == null || resultBucket == null || !resultBucket.equals(result.get("bucket"))) {
-            return null;
-        }
-        return results.get((String) result.get("key"), deadline);
+        String key = storedKey(result);
+        return key == null ? null : results.get(key, deadline);
     }
 
     /** Where a recorded result can be fetched for an hour: presigned on COS. */
     URI url(Map<String, Object> result) {
-        if (results != null && result.get("key") != null && resultBucket != null && resultBucket.equals(result.get("bucket"))) {
-            return results.url((String) result.get("key"), java.time.Duration.ofHours(1));
+        String key = storedKey(result);
+        if (key != null) {
+            return results.url(key, java.time.Duration.ofHours(1));
         }
         Object url = result.get("url");
         return url == null ? null : URI.create((String) url);

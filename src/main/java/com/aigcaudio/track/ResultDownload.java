@@ -97,8 +97,7 @@ final class ResultDownload {
             try {
                 long copied = copyCapped(body, file);
                 if (cut.get()) {
-                    throw DeliveryException.retryable("ResultDownloadTimedOut", "the result's body did not arrive "
-                            + "within the " + timeout.toMillis() + " ms left to the invocation");
+                    throw timedOut(timeout);
                 }
                 if (declared >= 0 && copied != declared) {
                     throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off after " + copied
@@ -108,8 +107,7 @@ final class ResultDownload {
             } catch (DeliveryException | IOException e) {
                 Files.deleteIfExists(file);
                 if (cut.get() && e instanceof IOException) {
-                    throw DeliveryException.retryable("ResultDownloadTimedOut", "the result's body did not arrive "
-                            + "within the " + timeout.toMillis() + " ms left to the invocation");
+                    throw timedOut(timeout);
                 }
                 throw e;
             } finally {
@@ -119,6 +117,11 @@ final class ResultDownload {
             throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off ("
                     + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static DeliveryException timedOut(Duration timeout) {
+        return DeliveryException.retryable("ResultDownloadTimedOut", "the result's body did not arrive within the "
+                + timeout.toMillis() + " ms left to the invocation");
     }
 
     private static long elapsedMillis(long startedNanos) {

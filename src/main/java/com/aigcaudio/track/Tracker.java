@@ -213,8 +213,7 @@ public final class Tracker {
     private TrackingRecord deliver(TrackingRecord record, AudioTaskStatus status, Deadline deadline) {
         Instant now = clock.instant();
         String key = "aigc-delivery:" + record.taskId;
-        IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                deadline.instant().plus(CLAIM_AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
+        IdempotencyRecord mine = runClaim(now, deadline);
         Claim claim = claims.claim(key, mine, deadline);
         if (!claim.isOwned()) {
             // Another tracker is delivering it (or has): its record tells, on the next look.
@@ -271,8 +270,7 @@ public final class Tracker {
         String key = "aigc-webhook:" + record.taskId + "." + record.state.name().toLowerCase(Locale.ROOT) + "."
                 + record.notifyAttempts;
         Instant now = clock.instant();
-        IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                deadline.instant().plus(CLAIM_AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
+        IdempotencyRecord mine = runClaim(now, deadline);
         if (!claims.claim(key, mine, deadline).isOwned()) {
             return record;
         }
@@ -288,6 +286,12 @@ public final class Tracker {
         }
         LOG.warn("webhook not delivered; trying later", "task_id", record.taskId, "attempts", record.notifyAttempts + 1);
         return save(record.notifyFailed(now.plus(webhookInterval(record.notifyAttempts))), deadline);
+    }
+
+    /** A claim held for this run, and {@link #CLAIM_AFTER_RUN} more if the run dies holding it. */
+    private static IdempotencyRecord runClaim(Instant now, Deadline deadline) {
+        return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
+                deadline.instant().plus(CLAIM_AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
     }
 
     private TrackingRecord save(TrackingRecord record, Deadline deadline) {

@@ -89,23 +89,8 @@ class SpendLimitTest {
     void deathDuringTheSpendCount_leavesAClaimARedeliveryTakesOver() throws Exception {
         env.put("AIGC_MAX_TASKS_PER_DAY", "10");
         cos.holdPuts("aigc-spend/");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            java.util.concurrent.Future<FunctionHarness.Outcome> dying = pool.submit(() -> new FunctionHarness(env).invoke(upload(0)));
-            assertTrue(cos.awaitHeld(5_000), "the spend slot PUT is in flight");
-            // The kill: the process can write nothing more, and its thread stops.
-            cos.setUnavailable(true);
-            pool.shutdownNow();
-            try {
-                dying.get(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                // Dead is dead.
-            }
-        } finally {
-            pool.shutdownNow();
-            cos.release();
-        }
-        cos.setUnavailable(false);
+        assertTrue(cos.killAtHeldPut(() -> new FunctionHarness(env).invoke(upload(0)), 5_000),
+                "the spend slot PUT is in flight");
         assertEquals(List.of("IN_PROGRESS"), cos.statuses(), "nothing was sent: the claim never reached SENDING");
         assertEquals(0, vod.requests().size());
         cos.expireWindows();

@@ -128,6 +128,33 @@ public final class FakeCos implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Runs {@code invocation} on its own thread until one of its PUTs is held ({@link #holdPuts}), then kills it
+     * there: the store answers it nothing more and its thread is interrupted. The store is available again after.
+     *
+     * @return whether a held PUT arrived within {@code awaitMillis}
+     */
+    public boolean killAtHeldPut(java.util.concurrent.Callable<?> invocation, long awaitMillis) throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> dying = pool.submit(invocation);
+            boolean arrived = awaitHeld(awaitMillis);
+            setUnavailable(true);
+            pool.shutdownNow();
+            try {
+                dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException
+                     | java.util.concurrent.TimeoutException e) {
+                // Dead is dead.
+            }
+            return arrived;
+        } finally {
+            pool.shutdownNow();
+            release();
+            setUnavailable(false);
+        }
+    }
+
     public void release() {
         holdPath = null;
         held.countDown();

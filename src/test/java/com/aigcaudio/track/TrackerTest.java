@@ -223,23 +223,8 @@ class TrackerTest {
         finishedWith("/r/a.mp3");
         clock.advance(Duration.ofSeconds(1));
         cos.holdPuts("/soundtracks/");
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<FunctionHarness.Outcome> dying = pool.submit(() -> harness().invoke(trackerTick, 20_000));
-            assertTrue(cos.awaitHeld(10_000), "the soundtrack PUT is in flight");
-            // The kill: the process writes nothing more, and its thread stops.
-            cos.setUnavailable(true);
-            pool.shutdownNow();
-            try {
-                dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                // Dead is dead.
-            }
-        } finally {
-            pool.shutdownNow();
-            cos.release();
-        }
-        cos.setUnavailable(false);
+        assertTrue(cos.killAtHeldPut(() -> harness().invoke(trackerTick, 20_000), 10_000),
+                "the soundtrack PUT is in flight");
         String claim = cos.objects().entrySet().stream().filter(e -> e.getKey().contains("aigc-delivery"))
                 .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
         long heldUntil = Long.parseLong(claim.replaceAll(".*\"inProgressUntil\":([0-9]+).*", "$1"));

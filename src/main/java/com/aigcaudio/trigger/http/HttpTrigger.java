@@ -99,8 +99,8 @@ public final class HttpTrigger {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
         }
-        String resultOf = HttpSettings.normalise(request.path()).endsWith("/result")
-                ? settings.taskIdIn(HttpSettings.normalise(request.path()).replaceFirst("/result$", "")) : null;
+        String path = HttpSettings.normalise(request.path());
+        String resultOf = path.endsWith("/result") ? settings.taskIdIn(path.substring(0, path.length() - 7)) : null;
         if (resultOf != null) {
             if (!"GET".equalsIgnoreCase(request.method())) {
                 return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));

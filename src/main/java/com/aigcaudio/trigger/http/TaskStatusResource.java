@@ -26,8 +26,7 @@ final class TaskStatusResource {
     }
 
     Map<String, Object> get(String taskId, Deadline deadline) {
-        // Tencent TaskIds are well under 128 characters; longer ones cannot name a record on any store.
-        if (!taskId.matches("[A-Za-z0-9_.-]{1,128}") || taskId.startsWith(".")) {
+        if (!plausible(taskId)) {
             return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
         }
         TrackingRecord record;
@@ -67,7 +66,7 @@ final class TaskStatusResource {
      * status; at most {@link #MAX_SERVED_BYTES} (what a function URL or gateway answer can carry, base64 included).
      */
     Map<String, Object> result(String taskId, Deadline deadline) {
-        if (!taskId.matches("[A-Za-z0-9_.-]{1,128}") || taskId.startsWith(".")) {
+        if (!plausible(taskId)) {
             return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
         }
         byte[] bytes;
@@ -99,6 +98,11 @@ final class TaskStatusResource {
         return HttpResponses.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
                 : "application/octet-stream", Map.of("Cache-Control", "private, no-store",
                 "X-Content-Type-Options", "nosniff"));
+    }
+
+    /** Tencent TaskIds are well under 128 characters; longer ones cannot name a record on any store. */
+    private static boolean plausible(String taskId) {
+        return taskId.matches("[A-Za-z0-9_.-]{1,128}") && !taskId.startsWith(".");
     }
 
     private static Map<String, Object> notFound(String taskId) {
