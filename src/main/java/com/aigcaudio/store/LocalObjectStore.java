@@ -5,15 +5,18 @@ import com.aigcaudio.tencent.client.Deadline;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A directory standing in for COS on one machine, so that consecutive local runs share state. Objects are files
@@ -117,14 +120,34 @@ public final class LocalObjectStore implements ObjectStore {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".incoming-"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> k.startsWith(prefix)).sorted().collect(Collectors.toList());
+        List<String> keys = new ArrayList<>();
+        try {
+            // Another writer's temporary file can vanish between reading a folder and looking at the file:
+            // a file that is gone is simply not listed (Files.walk would fail the whole listing instead).
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String key = root.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".incoming-")
+                            && key.startsWith(prefix)) {
+                        keys.add(key);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot list " + root + ": " + e.getMessage(), e);
         }
+        Collections.sort(keys);
+        return keys;
     }
 
     @Override
