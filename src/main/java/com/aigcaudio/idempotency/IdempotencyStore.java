@@ -1,7 +1,10 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
+
+import java.util.List;
 
 /**
  * Persistence for idempotency records. {@link #claim} must be atomic: of any number of concurrent claims of one key,
@@ -24,8 +27,14 @@ public interface IdempotencyStore {
     /** Deletes the owner's claim so that a retry can run; a record that is no longer {@code mine} is left alone. */
     void release(String key, IdempotencyRecord mine, Deadline deadline);
 
-    /** Every key that has a record (for the sweep of orphaned claims). */
-    java.util.List<String> keys(Deadline deadline);
+    /** Every key starting {@code keyPrefix + ":"} that has a record, with when it was last written (for the sweep). */
+    List<ObjectStore.Listed> keys(String keyPrefix, Deadline deadline);
+
+    /** Where the sweep of {@code keyPrefix}'s claims stopped, or {@link SweepCursor#START}. */
+    SweepCursor cursor(String keyPrefix, Deadline deadline);
+
+    /** Keeps where the sweep stopped; the last writer wins (every cursor a sweep writes is safe to resume from). */
+    void saveCursor(String keyPrefix, SweepCursor cursor, Deadline deadline);
 
     /** The record of a key, or null. */
     IdempotencyRecord read(String key, Deadline deadline);

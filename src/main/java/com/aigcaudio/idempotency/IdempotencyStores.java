@@ -11,9 +11,6 @@ public final class IdempotencyStores {
     }
 
     public static IdempotencyStore create(IdempotencyConfig config, ObjectStore state, Clock clock) {
-        if (config.store() == IdempotencyConfig.StoreKind.MEMORY) {
-            return new InMemoryIdempotencyStore(clock);
-        }
         return new ObjectIdempotencyStore(state, config.prefix(), clock);
     }
 }

@@ -6,7 +6,9 @@ import com.aigcaudio.tencent.client.Deadline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,16 +105,33 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public java.util.List<String> keys(Deadline deadline) {
-        java.util.List<String> keys = new java.util.ArrayList<>();
-        for (String object : objects.list(prefix, deadline)) {
-            String rest = object.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (rest.endsWith(".json") && slash > 0) {
-                keys.add(rest.substring(0, slash) + ":" + rest.substring(slash + 1, rest.length() - ".json".length()));
+    public List<ObjectStore.Listed> keys(String keyPrefix, Deadline deadline) {
+        String folder = prefix + keyPrefix + "/";
+        List<ObjectStore.Listed> keys = new ArrayList<>();
+        for (ObjectStore.Listed object : objects.entries(folder, deadline)) {
+            String name = object.key().substring(folder.length());
+            // Only markers: takeover markers and the cursor sit beside them without the .json ending.
+            if (name.endsWith(".json") && name.indexOf('/') < 0) {
+                keys.add(new ObjectStore.Listed(keyPrefix + ":" + name.substring(0, name.length() - ".json".length()),
+                        object.lastModified()));
             }
         }
         return keys;
+    }
+
+    @Override
+    public SweepCursor cursor(String keyPrefix, Deadline deadline) {
+        byte[] json = objects.get(cursorKey(keyPrefix), deadline);
+        return json == null ? SweepCursor.START : SweepCursor.fromJson(json);
+    }
+
+    @Override
+    public void saveCursor(String keyPrefix, SweepCursor cursor, Deadline deadline) {
+        objects.put(cursorKey(keyPrefix), ObjectStore.Body.of(cursor.toJson()), JSON, Map.of(), false, deadline);
+    }
+
+    private String cursorKey(String keyPrefix) {
+        return prefix + keyPrefix + "/sweep-cursor";
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -13,11 +14,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 /** One page of a GET Bucket answer (ListBucketResult, the same XML on COS and S3), read with the JDK's own XML parser. */
 final class BucketListing {
-    private final List<String> keys;
+    private final List<ObjectStore.Listed> keys;
     private final boolean truncated;
     private final String nextMarker;
 
-    private BucketListing(List<String> keys, boolean truncated, String nextMarker) {
+    private BucketListing(List<ObjectStore.Listed> keys, boolean truncated, String nextMarker) {
         this.keys = keys;
         this.truncated = truncated;
         this.nextMarker = nextMarker;
@@ -28,9 +29,9 @@ final class BucketListing {
         byte[] page(String marker);
     }
 
-    /** Every key, page after page, each next page starting after the last key (or at NextMarker). */
-    static List<String> all(PageFetcher fetcher) {
-        List<String> keys = new ArrayList<>();
+    /** Every object, page after page, each next page starting after the last key (or at NextMarker). */
+    static List<ObjectStore.Listed> all(PageFetcher fetcher) {
+        List<ObjectStore.Listed> keys = new ArrayList<>();
         String marker = "";
         while (true) {
             BucketListing page = parse(fetcher.page(marker));
@@ -38,7 +39,7 @@ final class BucketListing {
             if (!page.truncated || page.keys.isEmpty()) {
                 return keys;
             }
-            marker = page.nextMarker != null ? page.nextMarker : page.keys.get(page.keys.size() - 1);
+            marker = page.nextMarker != null ? page.nextMarker : page.keys.get(page.keys.size() - 1).key();
         }
     }
 
@@ -56,10 +57,14 @@ final class BucketListing {
                 throw new StoreUnavailableException("GET Bucket answered " + root.getTagName()
                         + ", not ListBucketResult", null);
             }
-            List<String> keys = new ArrayList<>();
+            List<ObjectStore.Listed> keys = new ArrayList<>();
             NodeList contents = root.getElementsByTagName("Contents");
             for (int i = 0; i < contents.getLength(); i++) {
-                keys.add(text((Element) contents.item(i), "Key"));
+                Element object = (Element) contents.item(i);
+                String modified = text(object, "LastModified");
+                // Both clouds send ISO-8601 UTC; an object without the field counts as written at the epoch.
+                keys.add(new ObjectStore.Listed(text(object, "Key"),
+                        modified == null ? Instant.EPOCH : Instant.parse(modified)));
             }
             return new BucketListing(keys, "true".equals(text(root, "IsTruncated")), text(root, "NextMarker"));
         } catch (StoreUnavailableException e) {

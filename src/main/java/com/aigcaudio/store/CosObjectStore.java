@@ -122,7 +122,7 @@ public final class CosObjectStore implements ObjectStore {
 
     /** GET Bucket with prefix, paged by marker (1000 keys a page). */
     @Override
-    public List<String> list(String prefix, Deadline deadline) {
+    public List<Listed> entries(String prefix, Deadline deadline) {
         return BucketListing.all(marker -> {
             Map<String, String> params = new TreeMap<>();
             params.put("prefix", prefix);

@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -116,11 +116,11 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String prefix, Deadline deadline) {
+    public List<Listed> entries(String prefix, Deadline deadline) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        List<String> keys = new ArrayList<>();
+        List<Listed> keys = new ArrayList<>();
         try {
             // Another writer's temporary file can vanish between reading a folder and looking at the file:
             // a file that is gone is simply not listed (Files.walk would fail the whole listing instead).
@@ -130,7 +130,7 @@ public final class LocalObjectStore implements ObjectStore {
                     String key = root.relativize(file).toString().replace('\\', '/');
                     if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".incoming-")
                             && key.startsWith(prefix)) {
-                        keys.add(key);
+                        keys.add(new Listed(key, attributes.lastModifiedTime().toInstant()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -146,7 +146,7 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot list " + root + ": " + e.getMessage(), e);
         }
-        Collections.sort(keys);
+        keys.sort(Comparator.comparing(Listed::key));
         return keys;
     }
 

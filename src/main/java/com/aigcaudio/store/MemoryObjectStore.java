@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -14,22 +16,44 @@ import java.util.stream.Collectors;
 
 /** Objects in memory, per instance: the default with the in-memory idempotency store, and for tests. */
 public final class MemoryObjectStore implements ObjectStore {
-    private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, Version> objects = new ConcurrentSkipListMap<>();
+    private final Clock clock;
+
+    public MemoryObjectStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock stamps each write, as a bucket's clock stamps LastModified */
+    public MemoryObjectStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One written version of an object: replaced whole, so a reader sees bytes and time together. */
+    private static final class Version {
+        final byte[] bytes;
+        final Instant written;
+
+        Version(byte[] bytes, Instant written) {
+            this.bytes = bytes;
+            this.written = written;
+        }
+    }
 
     @Override
     public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
                        Deadline deadline) {
-        byte[] bytes = bytes(body);
+        Version version = new Version(bytes(body), clock.instant());
         if (forbidOverwrite) {
-            return objects.putIfAbsent(key, bytes) == null;
+            return objects.putIfAbsent(key, version) == null;
         }
-        objects.put(key, bytes);
+        objects.put(key, version);
         return true;
     }
 
     @Override
     public byte[] get(String key, Deadline deadline) {
-        return objects.get(key);
+        Version version = objects.get(key);
+        return version == null ? null : version.bytes;
     }
 
     @Override
@@ -39,32 +63,34 @@ public final class MemoryObjectStore implements ObjectStore {
 
     @Override
     public Stored read(String key, Deadline deadline) {
-        byte[] bytes = objects.get(key);
+        byte[] bytes = get(key, deadline);
         return bytes == null ? null : new Stored(bytes, ContentTags.of(bytes));
     }
 
     @Override
     public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
-        byte[] bytes = bytes(body);
-        byte[] previous = objects.computeIfPresent(key, (k, current) -> ContentTags.of(current).equals(etag) ? bytes : current);
-        return previous == bytes;
+        Version next = new Version(bytes(body), clock.instant());
+        Version stored = objects.computeIfPresent(key,
+                (k, current) -> ContentTags.of(current.bytes).equals(etag) ? next : current);
+        return stored == next;
     }
 
     @Override
     public boolean delete(String key, String etag, Deadline deadline) {
-        byte[] current = objects.get(key);
+        Version current = objects.get(key);
         if (current == null) {
             return true;
         }
-        if (!ContentTags.of(current).equals(etag)) {
+        if (!ContentTags.of(current.bytes).equals(etag)) {
             return false;
         }
         return objects.remove(key, current) || objects.get(key) == null;
     }
 
     @Override
-    public List<String> list(String prefix, Deadline deadline) {
-        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).collect(Collectors.toList());
+    public List<Listed> entries(String prefix, Deadline deadline) {
+        return objects.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> new Listed(e.getKey(), e.getValue().written)).collect(Collectors.toList());
     }
 
     private static byte[] bytes(Body body) {

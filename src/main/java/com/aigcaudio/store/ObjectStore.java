@@ -5,6 +5,8 @@ import com.aigcaudio.tencent.client.Deadline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,11 +50,39 @@ public interface ObjectStore {
      */
     boolean delete(String key, String etag, Deadline deadline);
 
+    /** Every object under {@code prefix} with the time it was last written, in key order. */
+    List<Listed> entries(String prefix, Deadline deadline);
+
     /** Every key under {@code prefix}, in key order. */
-    List<String> list(String prefix, Deadline deadline);
+    default List<String> list(String prefix, Deadline deadline) {
+        List<String> keys = new ArrayList<>();
+        for (Listed entry : entries(prefix, deadline)) {
+            keys.add(entry.key());
+        }
+        return keys;
+    }
 
     /** A URL a browser or service can GET the object from for {@code lifetime} (presigned on COS). */
     URI url(String key, Duration lifetime);
+
+    /** A key in a listing and when its object was last written (by the store's clock). */
+    final class Listed {
+        private final String key;
+        private final Instant lastModified;
+
+        public Listed(String key, Instant lastModified) {
+            this.key = key;
+            this.lastModified = lastModified;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Instant lastModified() {
+            return lastModified;
+        }
+    }
 
     /** An object's bytes and the ETag that identifies this version of them. */
     final class Stored {

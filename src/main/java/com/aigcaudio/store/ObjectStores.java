@@ -25,7 +25,7 @@ public final class ObjectStores {
             case LOCAL:
                 return new LocalObjectStore(config.localDir(), config.localBaseUrl());
             default:
-                return new MemoryObjectStore();
+                return new MemoryObjectStore(clock);
         }
     }
 

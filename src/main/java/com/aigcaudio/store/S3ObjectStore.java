@@ -104,7 +104,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** ListObjects, paged by marker (1000 keys a page). */
     @Override
-    public List<String> list(String prefix, Deadline deadline) {
+    public List<Listed> entries(String prefix, Deadline deadline) {
         return BucketListing.all(marker -> {
             List<Map.Entry<String, String>> query = new ArrayList<>();
             query.add(new SimpleEntry<>("prefix", prefix));

@@ -7,6 +7,7 @@ import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
 import com.aigcaudio.store.CosObjectStore;
 import com.aigcaudio.store.LocalObjectStore;
+import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.Deadline;
@@ -52,7 +53,7 @@ class IdempotencyStoreContractTest {
 
     private IdempotencyStore store(String kind) {
         if (kind.equals("memory")) {
-            return new InMemoryIdempotencyStore(clock);
+            return new ObjectIdempotencyStore(new MemoryObjectStore(clock), "markers/", clock);
         }
         if (kind.equals("local")) {
             return new ObjectIdempotencyStore(new LocalObjectStore(localDir), "markers/", clock);

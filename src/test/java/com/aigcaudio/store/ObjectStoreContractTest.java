@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -117,6 +118,27 @@ class ObjectStoreContractTest {
         assertEquals(List.of("track/1.json", "track/2.json", "track/3.json", "track/4.json", "track/5.json"),
                 store.list("track/", DEADLINE));
         assertEquals(List.of(), store.list("none/", DEADLINE));
+    }
+
+    /** The sweep's cursor relies on this: a rewrite moves an object's LastModified, by the store's clock. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
+    void entries_carryWhenEachObjectWasLastWritten(String kind) throws Exception {
+        ObjectStore store = store(kind);
+        Instant before = Instant.now().minusSeconds(5);
+        store.put("claims/a.json", text("1"), "application/json", Map.of(), false, DEADLINE);
+        store.put("claims/b.json", text("1"), "application/json", Map.of(), false, DEADLINE);
+        Instant first = store.entries("claims/", DEADLINE).get(0).lastModified();
+        // S3Mock stamps whole seconds: let one pass there; the others keep milliseconds or finer.
+        Thread.sleep(kind.equals("s3") ? 1100 : 20);
+        store.put("claims/a.json", text("2"), "application/json", Map.of(), false, DEADLINE);
+
+        List<ObjectStore.Listed> entries = store.entries("claims/", DEADLINE);
+        assertEquals(List.of("claims/a.json", "claims/b.json"),
+                List.of(entries.get(0).key(), entries.get(1).key()));
+        assertTrue(first.isAfter(before) && first.isBefore(Instant.now().plusSeconds(5)), first.toString());
+        assertTrue(entries.get(0).lastModified().isAfter(first), entries.get(0).lastModified() + " after " + first);
+        assertFalse(entries.get(1).lastModified().isAfter(entries.get(0).lastModified()));
     }
 
     @ParameterizedTest

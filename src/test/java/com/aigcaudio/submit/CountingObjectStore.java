@@ -48,9 +48,9 @@ final class CountingObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String prefix, Deadline deadline) {
+    public List<Listed> entries(String prefix, Deadline deadline) {
         reads.incrementAndGet();
-        return objects.list(prefix, deadline);
+        return objects.entries(prefix, deadline);
     }
 
     @Override

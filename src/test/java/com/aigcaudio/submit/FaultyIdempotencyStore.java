@@ -3,7 +3,10 @@ package com.aigcaudio.submit;
 import com.aigcaudio.idempotency.Claim;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
-import com.aigcaudio.idempotency.InMemoryIdempotencyStore;
+import com.aigcaudio.idempotency.ObjectIdempotencyStore;
+import com.aigcaudio.idempotency.SweepCursor;
+import com.aigcaudio.store.MemoryObjectStore;
+import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
 
@@ -13,18 +16,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The in-memory store with failures on demand: the next N calls of an operation answer "unavailable". */
+/** A store in memory with failures on demand: the next N calls of an operation answer "unavailable". */
 final class FaultyIdempotencyStore implements IdempotencyStore {
     enum Op { CLAIM, UPDATE, RELEASE }
 
-    final InMemoryIdempotencyStore records;
+    final ObjectIdempotencyStore records;
     private final Map<Op, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
     /** Runs before every update (after any injected failure): a test takes the claim over here. */
     Runnable beforeUpdate = () -> { };
 
     FaultyIdempotencyStore(Clock clock) {
-        this.records = new InMemoryIdempotencyStore(clock);
+        this.records = new ObjectIdempotencyStore(new MemoryObjectStore(clock), "claims/", clock);
         for (Op op : Op.values()) {
             failures.put(op, new AtomicInteger());
             calls.put(op, new AtomicInteger());
@@ -66,8 +69,18 @@ final class FaultyIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public List<String> keys(Deadline deadline) {
-        return records.keys(deadline);
+    public List<ObjectStore.Listed> keys(String keyPrefix, Deadline deadline) {
+        return records.keys(keyPrefix, deadline);
+    }
+
+    @Override
+    public SweepCursor cursor(String keyPrefix, Deadline deadline) {
+        return records.cursor(keyPrefix, deadline);
+    }
+
+    @Override
+    public void saveCursor(String keyPrefix, SweepCursor cursor, Deadline deadline) {
+        records.saveCursor(keyPrefix, cursor, deadline);
     }
 
     @Override

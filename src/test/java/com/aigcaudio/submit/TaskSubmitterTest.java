@@ -107,7 +107,7 @@ class TaskSubmitterTest {
         TaskOutcome outcome = submitter().submit(item(null, () -> plan("rain")), deadline());
 
         assertEquals("task-2", outcome.taskId());
-        assertEquals(List.of(), claims.keys(deadline()));
+        assertEquals(List.of(), claims.keys("aigc-audio", deadline()));
         assertEquals(0, claims.calls(FaultyIdempotencyStore.Op.CLAIM));
     }
 

@@ -25,6 +25,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class FakeCos implements AutoCloseable {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    /** LastModified of each object, by the bucket's own (real) clock, as COS stamps it. */
+    private final Map<String, java.time.Instant> modified = new ConcurrentHashMap<>();
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -295,6 +297,7 @@ public final class FakeCos implements AutoCloseable {
                     } else {
                         objects.put(path, r.getBody());
                     }
+                    modified.put(path, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                     return new ResponseDefinition(200, "");
                 case "GET":
                     if (path.equals("/") && params.containsKey("prefix")) {
@@ -337,8 +340,9 @@ public final class FakeCos implements AutoCloseable {
             xml.append("<NextMarker>").append(escape(page.get(page.size() - 1))).append("</NextMarker>");
         }
         for (String key : page) {
-            xml.append("<Contents><Key>").append(escape(key)).append("</Key><Size>").append(objects.get("/" + key).length)
-                    .append("</Size></Contents>");
+            xml.append("<Contents><Key>").append(escape(key)).append("</Key><LastModified>")
+                    .append(modified.getOrDefault("/" + key, java.time.Instant.EPOCH)).append("</LastModified><Size>")
+                    .append(objects.get("/" + key).length).append("</Size></Contents>");
         }
         return new ResponseDefinition(200, xml.append("</ListBucketResult>").toString());
     }

@@ -131,8 +131,8 @@ class TrackingStoreTest {
         }
 
         @Override
-        public List<String> list(String prefix, Deadline deadline) {
-            return objects.list(prefix, deadline);
+        public List<Listed> entries(String prefix, Deadline deadline) {
+            return objects.entries(prefix, deadline);
         }
 
         @Override
