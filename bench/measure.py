@@ -11,7 +11,7 @@ event = os.path.join(root, "events", "cos-video-upload.json")
 emulator_id, emulator_key = "AKIDEMULATORlocalonly000000000000000", "emulator-local-secret-key-not-real"
 
 function_env = dict(env, AIGC_ENDPOINT=env["ENDPOINT"], TENCENTCLOUD_SECRET_ID=emulator_id,
-                    TENCENTCLOUD_SECRET_KEY=emulator_key, AIGC_MODEL_NAME="MiniMaxMusic", AIGC_SCENE_TYPE="music",
+                    TENCENTCLOUD_SECRET_KEY=emulator_key, AIGC_TASK_DEFAULTS='{"ModelName":"MiniMaxMusic","SceneType":"music"}',
                     AIGC_PROMPT="Soundtrack for {filename}", AIGC_LOG_LEVEL="WARN")
 sdk_env = dict(env, BENCH_ENDPOINT=env["HOSTPORT"], TENCENTCLOUD_SECRET_ID=emulator_id,
                TENCENTCLOUD_SECRET_KEY=emulator_key)

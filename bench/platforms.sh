@@ -16,7 +16,7 @@ run() { # $1 event → "wall_ms cpu_ms"
   local dir; dir="$(mktemp -d -p "$work")"
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f '%U %S' -o "$dir/cpu" env -u TENCENTCLOUD_SECRET_ID -u AWS_ACCESS_KEY_ID AIGC_LOCAL_DIR="$dir" \
+  /usr/bin/time -f '%U %S' -o "$dir/cpu" env -u TENCENTCLOUD_SECRET_ID -u AWS_ACCESS_KEY_ID AIGC_STATE="file:$dir" \
     JAVA_TOOL_OPTIONS="$opts" java -jar "$jar" invoke "$root/events/$1" >/dev/null 2>&1
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$dir/cpu")"

@@ -25,8 +25,9 @@ for i in range(n):
 PY
 echo "$n open records in $dir; JVM: $(java -version 2>&1 | head -1)"
 for run in 1 2; do
-  out=$( { AIGC_LOCAL_DIR="$dir" AIGC_LOG_LEVEL=WARN AIGC_LOCAL_TIME_LIMIT_MS=${BENCH_TIME_LIMIT_MS:-30000} \
-      /usr/bin/time -f "TIME %e %M" java ${BENCH_JAVA_OPTS:-} -jar "$jar" invoke events/timer-tracker.json; } 2>&1 )
+  out=$( { AIGC_STATE="file:$dir" AIGC_LOG_LEVEL=WARN \
+      /usr/bin/time -f "TIME %e %M" java ${BENCH_JAVA_OPTS:-} -jar "$jar" invoke \
+      --time-limit-ms ${BENCH_TIME_LIMIT_MS:-30000} events/timer-tracker.json; } 2>&1 )
   report=$(echo "$out" | grep '"tracker"')
   read -r wall rss < <(echo "$out" | awk '/^TIME/ {print $2, $3}')
   done_count=$(echo "$report" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracker"]["done"])')

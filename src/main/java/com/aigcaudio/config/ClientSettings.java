@@ -39,23 +39,10 @@ public final class ClientSettings {
                 .build();
     }
 
-    /**
-     * AIGC_RATE_LIMIT_PER_SECOND, or, when unset, the account's budget shared by AIGC_MAX_CONCURRENCY instances.
-     * Both set: their product must fit the account's budget, or bursts would be refused by the API.
-     */
+    /** The account's budget shared by AIGC_MAX_CONCURRENCY instances (all of it when the cap is unset). */
     static int perInstanceRate(Settings settings) {
         long account = settings.longValue("AIGC_ACCOUNT_RATE_LIMIT", ACCOUNT_RATE_LIMIT, 1, 1000);
         Long instances = settings.optionalLong("AIGC_MAX_CONCURRENCY", 1, account);
-        Long perInstance = settings.optionalLong("AIGC_RATE_LIMIT_PER_SECOND", 1, account);
-        if (perInstance == null) {
-            return (int) (instances == null ? account : account / instances);
-        }
-        if (instances != null && perInstance * instances > account) {
-            throw new ConfigurationException("AIGC_RATE_LIMIT_PER_SECOND", perInstance + " per second on each of "
-                    + "AIGC_MAX_CONCURRENCY=" + instances + " instances is " + perInstance * instances
-                    + " per second, more than the account's " + account + " (AIGC_ACCOUNT_RATE_LIMIT); set it to at most "
-                    + account / instances + " or leave it unset to derive it");
-        }
-        return perInstance.intValue();
+        return (int) (instances == null ? account : account / instances);
     }
 }

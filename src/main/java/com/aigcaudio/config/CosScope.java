@@ -38,13 +38,13 @@ public final class CosScope {
                 s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix, tracking.resultBucket(),
                 tracking.resultPrefix());
         if (tracking.resultBucket() != null && scope.overlapsInput(tracking.resultBucket(), scope.resultPrefix)) {
-            throw new ConfigurationException("AIGC_RESULT_PREFIX", "the result location " + tracking.resultBucket() + "/"
+            throw new ConfigurationException("AIGC_RESULTS", "the result location " + tracking.resultBucket() + "/"
                     + scope.resultPrefix + " falls inside the COS input filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, "
                     + "AIGC_COS_SUFFIXES), so every delivered soundtrack would trigger a new task; deliver to another "
                     + "bucket or to a prefix outside the filters");
         }
         if (mpsOutputBucket != null && scope.overlapsInput(mpsOutputBucket, scope.outputPrefix)) {
-            throw new ConfigurationException(s.string("AIGC_COS_OUTPUT_PREFIX") != null ? "AIGC_COS_OUTPUT_PREFIX" : "AIGC_MPS_COS_PATH",
+            throw new ConfigurationException(s.string("AIGC_COS_OUTPUT_PREFIX") != null ? "AIGC_COS_OUTPUT_PREFIX" : "AIGC_MPS_OUTPUT",
                     "the output location " + mpsOutputBucket + "/" + scope.outputPrefix + " falls inside the COS input "
                             + "filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, AIGC_COS_SUFFIXES), so every result would "
                             + "trigger a new task; write results to another bucket or to a prefix outside the filters");

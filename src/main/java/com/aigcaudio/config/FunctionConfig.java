@@ -4,6 +4,7 @@ import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskDefaults;
 import com.aigcaudio.tencent.client.ClientConfig;
 
+import java.net.URI;
 import java.util.Map;
 
 /** Everything the function reads from its environment, validated once at start. */
@@ -38,16 +39,37 @@ public final class FunctionConfig {
         this.maxTasksPerHour = maxTasksPerHour;
     }
 
-    /** @throws ConfigurationException naming the first invalid variable */
+    /**
+     * The function's configuration on SCF and Lambda: AIGC_STATE is required.
+     *
+     * @throws ConfigurationException naming the first invalid variable
+     */
     public static FunctionConfig from(Settings settings) {
+        return from(settings, null, null);
+    }
+
+    /**
+     * The configuration of `invoke` and `serve`: state defaults to {@value #LOCAL_STATE}.
+     *
+     * @param localBaseUrl where `serve` publishes that directory, or null
+     */
+    public static FunctionConfig local(Settings settings, URI localBaseUrl) {
+        return from(settings, LOCAL_STATE, localBaseUrl);
+    }
+
+    public static final String LOCAL_STATE = "file:.aigc-local";
+
+    private static FunctionConfig from(Settings settings, String defaultState, URI localBaseUrl) {
+        Variables.refuseReplaced(settings.lookup());
         ClientConfig client = ClientSettings.from(settings);
         TaskDefaults defaults = TaskDefaults.from(settings, client.service());
-        TrackingConfig tracking = TrackingConfig.from(settings, settings.string("AIGC_OUTPUT_AUDIO_FORMAT"));
+        IdempotencyConfig idempotency = IdempotencyConfig.from(settings, defaultState, localBaseUrl);
+        TrackingConfig tracking = TrackingConfig.from(settings, idempotency.state(), defaults.outputFormat());
         Map<String, Object> store = defaults.storeCosParam();
         CosScope cos = CosScope.from(settings, defaults.mpsOutputBucket(),
                 store == null ? null : (String) store.get("CosBucketPath"), tracking);
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), IdempotencyConfig.from(settings),
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), idempotency,
                 MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false),
                 settings.bool("AIGC_DRY_RUN", false), limit(settings, "AIGC_MAX_TASKS_PER_DAY"),
                 limit(settings, "AIGC_MAX_TASKS_PER_HOUR"));

@@ -32,8 +32,11 @@ public final class Settings {
         return lookup;
     }
 
-    /** The trimmed value, or null when unset or blank. */
+    /** The trimmed value, or null when unset or blank. Our own names must be registered in {@link Variables}. */
     public String string(String name) {
+        if (name.startsWith("AIGC_") && !Variables.registered(name)) {
+            throw new IllegalArgumentException(name + " is not in the variable registry (config.Variables)");
+        }
         String value = lookup.apply(name);
         if (value == null) {
             return null;

@@ -9,10 +9,9 @@ import java.time.Duration;
  */
 public final class TrackingConfig {
     static final String DEFAULT_TRACKER_TRIGGER = "aigc-tracker";
+    static final String DEFAULT_RESULT_PREFIX = "soundtracks/";
 
-    private final String resultBucket;
-    private final String resultRegion;
-    private final URI resultEndpoint;
+    private final Location results;
     private final String resultPrefix;
     private final String resultFormat;
     private final long maxResultBytes;
@@ -21,12 +20,9 @@ public final class TrackingConfig {
     private final String notifySecret;
     private final Duration firstCheck;
 
-    public TrackingConfig(String resultBucket, String resultRegion, URI resultEndpoint, String resultPrefix,
-                          String resultFormat, long maxResultBytes, String trackerTrigger, URI notifyUrl,
-                          String notifySecret, Duration firstCheck) {
-        this.resultBucket = resultBucket;
-        this.resultRegion = resultRegion;
-        this.resultEndpoint = resultEndpoint;
+    public TrackingConfig(Location results, String resultPrefix, String resultFormat, long maxResultBytes,
+                          String trackerTrigger, URI notifyUrl, String notifySecret, Duration firstCheck) {
+        this.results = results;
         this.resultPrefix = resultPrefix;
         this.resultFormat = resultFormat;
         this.maxResultBytes = maxResultBytes;
@@ -37,29 +33,25 @@ public final class TrackingConfig {
     }
 
     /**
-     * Reads AIGC_RESULT_COS_BUCKET, AIGC_RESULT_COS_REGION (default TENCENTCLOUD_REGION), AIGC_RESULT_COS_ENDPOINT,
-     * AIGC_RESULT_PREFIX, AIGC_RESULT_FORMAT, AIGC_RESULT_MAX_BYTES, AIGC_TRACKER_TRIGGER, AIGC_NOTIFY_URL and
-     * AIGC_NOTIFY_SECRET, AIGC_TRACKER_FIRST_CHECK_MS.
+     * Reads AIGC_RESULTS (default: the state location, under soundtracks/ at its root; {@code none}: keep the
+     * service's own expiring URL), AIGC_RESULT_FORMAT, AIGC_RESULT_MAX_BYTES, AIGC_TRACKER_TRIGGER, AIGC_NOTIFY_URL,
+     * AIGC_NOTIFY_SECRET and AIGC_TRACKER_FIRST_CHECK_MS.
      *
-     * @param outputFormat AIGC_OUTPUT_AUDIO_FORMAT, the default result format
+     * @param outputFormat the default result format (the task defaults' OutputAudioFormat), or null
      */
-    public static TrackingConfig from(Settings s, String outputFormat) {
-        String bucket = s.string("AIGC_RESULT_COS_BUCKET");
-        if (bucket != null && !bucket.matches("[a-z0-9-]+-\\d+")) {
-            throw new ConfigurationException("AIGC_RESULT_COS_BUCKET", "expected the full bucket name, <name>-<appid>");
-        }
-        String region = s.string("AIGC_RESULT_COS_REGION", s.string("TENCENTCLOUD_REGION"));
-        URI endpoint = s.httpUrl("AIGC_RESULT_COS_ENDPOINT");
-        if (bucket != null && endpoint == null) {
-            if (region == null) {
-                throw new ConfigurationException("AIGC_RESULT_COS_REGION", "required with AIGC_RESULT_COS_BUCKET "
-                        + "(or set TENCENTCLOUD_REGION)");
+    public static TrackingConfig from(Settings s, Location state, String outputFormat) {
+        String value = s.string("AIGC_RESULTS");
+        Location results;
+        String prefix = DEFAULT_RESULT_PREFIX;
+        if (value == null) {
+            results = state;
+        } else if (value.equals("none")) {
+            results = null;
+        } else {
+            results = Location.parse(s, "AIGC_RESULTS", value, "cos://media-1250000000.ap-guangzhou/soundtracks/");
+            if (!results.prefix().isEmpty()) {
+                prefix = results.prefix();
             }
-            endpoint = URI.create("https://" + bucket + ".cos." + region + ".myqcloud.com/");
-        }
-        String prefix = s.string("AIGC_RESULT_PREFIX", "soundtracks/");
-        if (prefix.startsWith("/") || prefix.contains("..")) {
-            throw new ConfigurationException("AIGC_RESULT_PREFIX", "must be a relative key prefix such as soundtracks/");
         }
         String format = s.oneOf("AIGC_RESULT_FORMAT", outputFormat == null ? "mp3" : outputFormat, "mp3", "wav");
         URI notify = s.httpUrl("AIGC_NOTIFY_URL");
@@ -67,23 +59,20 @@ public final class TrackingConfig {
         if (notify != null && (secret == null || secret.length() < 16)) {
             throw new ConfigurationException("AIGC_NOTIFY_SECRET", "required with AIGC_NOTIFY_URL: at least 16 characters");
         }
-        return new TrackingConfig(bucket, region, endpoint, prefix, format,
+        return new TrackingConfig(results, prefix, format,
                 s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024),
                 s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER), notify, secret,
                 s.millis("AIGC_TRACKER_FIRST_CHECK_MS", Duration.ofSeconds(10), 100, 300_000));
     }
 
-    /** The bucket soundtracks are copied to, or null: then they go to the local or memory state store, if any. */
+    /** Where soundtracks are copied to, or null: the service's own expiring URL is recorded. */
+    public Location results() {
+        return results;
+    }
+
+    /** The COS bucket soundtracks are copied to, or null (the recursion guard compares it with uploads). */
     public String resultBucket() {
-        return resultBucket;
-    }
-
-    public String resultRegion() {
-        return resultRegion;
-    }
-
-    public URI resultEndpoint() {
-        return resultEndpoint;
+        return results != null && results.kind() == Location.Kind.COS ? results.bucket() : null;
     }
 
     /** Key prefix of delivered soundtracks: prefix + source key + "." + format. */
@@ -120,7 +109,7 @@ public final class TrackingConfig {
 
     @Override
     public String toString() {
-        return "TrackingConfig{resultBucket=" + resultBucket + ", resultPrefix=" + resultPrefix + ", notifyUrl="
+        return "TrackingConfig{results=" + results + ", resultPrefix=" + resultPrefix + ", notifyUrl="
                 + notifyUrl + ", notifySecret=" + (notifySecret == null ? "unset" : "<set>") + "}";
     }
 }

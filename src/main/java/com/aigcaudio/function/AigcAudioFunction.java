@@ -92,8 +92,8 @@ public final class AigcAudioFunction {
                 () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, api)));
         this.tracker = Tracker.create(config.tracking(), config.client().service(), config.defaults().subAppId(), state,
                 IdempotencyStores.create(config.idempotency(), state, clock), tasks,
-                ObjectStores.results(config.tracking(), config.idempotency(), state, credentials, other),
-                ObjectStores.resultsName(config.tracking(), config.idempotency()), config.defaults().mpsOutputBucket(),
+                ObjectStores.results(config.tracking(), config.idempotency(), state, credentials, aws, other, clock),
+                ObjectStores.resultsName(config.tracking()), config.defaults().mpsOutputBucket(),
                 other, clock);
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
                 new MediaUrls(config.mediaUrls(), credentials, aws, clock));

@@ -11,6 +11,6 @@ public final class IdempotencyStores {
     }
 
     public static IdempotencyStore create(IdempotencyConfig config, ObjectStore state, Clock clock) {
-        return new ObjectIdempotencyStore(state, config.prefix(), clock);
+        return new ObjectIdempotencyStore(state, IdempotencyConfig.MARKERS, clock);
     }
 }

@@ -1,6 +1,7 @@
 package com.aigcaudio.plan;
 
 import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.Location;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -15,13 +16,6 @@ import java.util.Map;
  * laid over them and read by one {@link TaskSpecReader}.
  */
 public final class TaskDefaults {
-    private static final Map<String, String> FIELD_VARIABLES = Map.ofEntries(
-            Map.entry("ModelName", "AIGC_MODEL_NAME"), Map.entry("ModelVersion", "AIGC_MODEL_VERSION"),
-            Map.entry("SceneType", "AIGC_SCENE_TYPE"), Map.entry("OutputConfig.MediaName", "AIGC_VOD_MEDIA_NAME"),
-            Map.entry("OutputConfig.ExpireTime", "AIGC_VOD_EXPIRE_TIME"), Map.entry("Operator", "AIGC_MPS_OPERATOR"),
-            Map.entry("StoreCosParam.CosBucketPath", "AIGC_MPS_COS_PATH"),
-            Map.entry("ExtraParameters.ResourceId", "AIGC_MPS_RESOURCE_ID"));
-
     private final Service service;
     private final Map<String, Object> parameters;
     private final PromptTemplate prompt;
@@ -32,96 +26,76 @@ public final class TaskDefaults {
         this.prompt = prompt;
     }
 
+    /**
+     * Reads AIGC_TASK_DEFAULTS (one JSON object in the API's own vocabulary, laid under every request), AIGC_MPS_OUTPUT
+     * (MPS StoreCosParam as a cos:// location) and AIGC_PROMPT (a template with placeholders). A bad value stops the
+     * start with the same message an HTTP body would get, naming the field.
+     */
     public static TaskDefaults from(Settings s, Service service) {
         Map<String, Object> p = new LinkedHashMap<>();
-        put(p, "ModelName", s.string("AIGC_MODEL_NAME"));
-        put(p, "ModelVersion", s.string("AIGC_MODEL_VERSION"));
-        put(p, "SceneType", s.string("AIGC_SCENE_TYPE"));
-        String additional = s.string("AIGC_ADDITIONAL_PARAMETERS");
-        if (additional != null) {
+        String json = s.string("AIGC_TASK_DEFAULTS");
+        if (json != null) {
+            Object parsed;
             try {
-                if (!(Json.parse(additional) instanceof Map)) {
-                    throw new ConfigurationException("AIGC_ADDITIONAL_PARAMETERS", "must be a JSON object");
-                }
+                parsed = Json.parse(json);
             } catch (JsonSyntaxException e) {
-                throw new ConfigurationException("AIGC_ADDITIONAL_PARAMETERS", "must be a JSON object (" + e.getMessage() + ")");
+                throw new ConfigurationException("AIGC_TASK_DEFAULTS", "must be a JSON object (" + e.getMessage() + "), e.g. "
+                        + EXAMPLE);
             }
-            p.put("AdditionalParameters", additional);
+            if (!(parsed instanceof Map)) {
+                throw new ConfigurationException("AIGC_TASK_DEFAULTS", "must be a JSON object, e.g. " + EXAMPLE);
+            }
+            for (Map.Entry<?, ?> field : ((Map<?, ?>) parsed).entrySet()) {
+                p.put(String.valueOf(field.getKey()), field.getValue());
+            }
+            if (p.containsKey("Prompt")) {
+                throw new ConfigurationException("AIGC_TASK_DEFAULTS", "Prompt does not belong here: set AIGC_PROMPT, "
+                        + "a template with placeholders such as {filename}");
+            }
         }
-        String format = s.oneOf("AIGC_OUTPUT_AUDIO_FORMAT", null, "mp3", "wav");
-        if (service == Service.VOD) {
-            onlyFor(s, "mps", "AIGC_MPS_COS_BUCKET", "AIGC_MPS_COS_REGION", "AIGC_MPS_COS_PATH", "AIGC_MPS_RESOURCE_ID",
-                    "AIGC_MPS_OPERATOR");
-            put(p, "SubAppId", s.optionalLong("AIGC_VOD_SUB_APP_ID", 1, Long.MAX_VALUE));
-            Map<String, Object> out = new LinkedHashMap<>();
-            put(out, "StorageMode", s.oneOf("AIGC_VOD_STORAGE_MODE", null, "Temporary", "Permanent"));
-            put(out, "MediaName", s.string("AIGC_VOD_MEDIA_NAME"));
-            put(out, "ClassId", s.optionalLong("AIGC_VOD_CLASS_ID", 0, Long.MAX_VALUE));
-            put(out, "ExpireTime", s.string("AIGC_VOD_EXPIRE_TIME"));
-            put(out, "Duration", s.optionalLong("AIGC_VOD_DURATION", 0, 60));
-            put(out, "OutputAudioFormat", format);
-            if (!out.isEmpty()) {
-                p.put("OutputConfig", out);
-            }
-        } else {
-            onlyFor(s, "vod", "AIGC_VOD_SUB_APP_ID", "AIGC_VOD_STORAGE_MODE", "AIGC_VOD_MEDIA_NAME", "AIGC_VOD_CLASS_ID",
-                    "AIGC_VOD_EXPIRE_TIME", "AIGC_VOD_DURATION");
-            put(p, "OutputAudioFormat", format);
-            String bucket = s.string("AIGC_MPS_COS_BUCKET");
-            if (bucket != null) {
-                Map<String, Object> cos = new LinkedHashMap<>();
-                cos.put("CosBucketName", bucket);
-                cos.put("CosBucketRegion", s.string("AIGC_MPS_COS_REGION", s.string("TENCENTCLOUD_REGION")));
-                put(cos, "CosBucketPath", s.string("AIGC_MPS_COS_PATH"));
-                if (cos.get("CosBucketRegion") == null) {
-                    throw new ConfigurationException("AIGC_MPS_COS_REGION", "required with AIGC_MPS_COS_BUCKET "
-                            + "(or set TENCENTCLOUD_REGION)");
-                }
-                p.put("StoreCosParam", cos);
-            } else {
-                onlyWith(s, "AIGC_MPS_COS_BUCKET", "AIGC_MPS_COS_REGION", "AIGC_MPS_COS_PATH");
-            }
-            String resourceId = s.string("AIGC_MPS_RESOURCE_ID");
-            if (resourceId != null) {
-                p.put("ExtraParameters", Map.of("ResourceId", resourceId));
-            }
-            put(p, "Operator", s.string("AIGC_MPS_OPERATOR"));
+        String output = s.string("AIGC_MPS_OUTPUT");
+        if (output != null) {
+            p.put("StoreCosParam", storeCosParam(s, service, output, p));
         }
         TaskDefaults defaults = new TaskDefaults(service, p, PromptTemplate.parse("AIGC_PROMPT", s.string("AIGC_PROMPT")));
-        defaults.checkReadable();
+        defaults.checkReadable(output != null);
         return defaults;
     }
 
+    private static final String EXAMPLE = "{\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\","
+            + "\"SceneType\":\"music\"}";
+
+    private static Map<String, Object> storeCosParam(Settings s, Service service, String output, Map<String, Object> p) {
+        if (service != Service.MPS) {
+            throw new ConfigurationException("AIGC_MPS_OUTPUT", "applies only when AIGC_SERVICE=mps");
+        }
+        if (p.containsKey("StoreCosParam")) {
+            throw new ConfigurationException("AIGC_MPS_OUTPUT", "StoreCosParam is also set in AIGC_TASK_DEFAULTS: keep one");
+        }
+        Location location = Location.parse(s, "AIGC_MPS_OUTPUT", output, "cos://media-1250000000.ap-guangzhou/aigc-output/");
+        if (location.kind() != Location.Kind.COS) {
+            throw new ConfigurationException("AIGC_MPS_OUTPUT", "MPS writes only to COS: expected "
+                    + "cos://<bucket-appid>.<region>/<path>, e.g. cos://media-1250000000.ap-guangzhou/aigc-output/");
+        }
+        Map<String, Object> cos = new LinkedHashMap<>();
+        cos.put("CosBucketName", location.bucket());
+        cos.put("CosBucketRegion", location.region());
+        if (!location.prefix().isEmpty()) {
+            cos.put("CosBucketPath", location.prefix());
+        }
+        return cos;
+    }
+
     /** Reads the defaults with a stand-in prompt so that a bad value fails at start, named by its parameter. */
-    private void checkReadable() {
+    private void checkReadable(boolean outputFromLocation) {
         Map<String, Object> probe = new LinkedHashMap<>(parameters);
         probe.put("Prompt", "configuration check");
         try {
             TaskSpecReader.read(service, probe);
         } catch (com.aigcaudio.tencent.client.InvalidRequestException e) {
-            throw new ConfigurationException(FIELD_VARIABLES.getOrDefault(e.field(), e.field()), e.getMessage());
-        }
-    }
-
-    private static void onlyFor(Settings s, String service, String... names) {
-        for (String name : names) {
-            if (s.string(name) != null) {
-                throw new ConfigurationException(name, "applies only when AIGC_SERVICE=" + service);
-            }
-        }
-    }
-
-    private static void onlyWith(Settings s, String required, String... names) {
-        for (String name : names) {
-            if (s.string(name) != null) {
-                throw new ConfigurationException(name, "has no effect without " + required);
-            }
-        }
-    }
-
-    private static void put(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
+            String variable = outputFromLocation && e.field() != null && e.field().startsWith("StoreCosParam")
+                    ? "AIGC_MPS_OUTPUT" : "AIGC_TASK_DEFAULTS";
+            throw new ConfigurationException(variable, e.getMessage());
         }
     }
 
@@ -149,6 +123,14 @@ public final class TaskDefaults {
     public String mpsOutputBucket() {
         Map<String, Object> store = storeCosParam();
         return store == null ? null : (String) store.get("CosBucketName");
+    }
+
+    /** The configured audio format (VOD OutputConfig.OutputAudioFormat, MPS OutputAudioFormat), or null. */
+    public String outputFormat() {
+        Object format = service == Service.VOD && parameters.get("OutputConfig") instanceof Map
+                ? ((Map<?, ?>) parameters.get("OutputConfig")).get("OutputAudioFormat")
+                : parameters.get("OutputAudioFormat");
+        return format instanceof String ? (String) format : null;
     }
 
     /** VOD SubAppId as configured, or null: status queries name the same application. */

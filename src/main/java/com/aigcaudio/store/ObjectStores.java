@@ -2,55 +2,69 @@ package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.config.Location;
 import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** Builds the function's state store (idempotency markers, tracking records) from its configuration. */
+/** Builds the function's stores from their locations (AIGC_STATE, AIGC_RESULTS). */
 public final class ObjectStores {
     private ObjectStores() {
     }
 
-    /** @param aws the Lambda role's credentials, used only by an S3 store */
+    /**
+     * The state store: AIGC_STATE's bucket seen from under its prefix.
+     *
+     * @param aws the Lambda role's credentials, used only by an S3 store
+     */
     public static ObjectStore state(IdempotencyConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
                                     Supplier<HttpClient> http, Clock clock) {
-        switch (config.store()) {
+        Location state = config.state();
+        return PrefixedObjectStore.of(bucket(state, config.localBaseUrl(), credentials, aws, http, clock),
+                state.prefix());
+    }
+
+    private static ObjectStore bucket(Location location, URI localBaseUrl, CredentialsProvider credentials,
+                                      Supplier<AwsCredentials> aws, Supplier<HttpClient> http, Clock clock) {
+        switch (location.kind()) {
             case COS:
-                return new CosObjectStore(config.endpoint(), config.bucket(), config.region(), credentials, http);
+                return new CosObjectStore(location.endpoint(), location.bucket(), location.region(), credentials, http);
             case S3:
-                return new S3ObjectStore(config.endpoint(), config.region(), aws, http, clock);
-            case LOCAL:
-                return new LocalObjectStore(config.localDir(), config.localBaseUrl());
+                return new S3ObjectStore(location.endpoint(), location.region(), aws, http, clock);
+            case FILE:
+                return new LocalObjectStore(location.dir(), localBaseUrl);
             default:
                 return new MemoryObjectStore(clock);
         }
     }
 
     /**
-     * Where the tracker copies soundtracks: AIGC_RESULT_COS_BUCKET when set; otherwise the S3, local or memory state
-     * store (on Lambda they land in the state bucket, a local run's in .aigc-local/); with COS state and no result
-     * bucket, nowhere (the service's own, expiring URL is recorded).
+     * Where the tracker copies soundtracks: AIGC_RESULTS, by default the state location's own bucket (the same
+     * store, at its root), or null with {@code AIGC_RESULTS=none} (the service's own, expiring URL is recorded).
      */
     public static ObjectStore results(TrackingConfig tracking, IdempotencyConfig state, ObjectStore stateStore,
-                                      CredentialsProvider credentials, Supplier<HttpClient> http) {
-        if (tracking.resultBucket() != null) {
-            return new CosObjectStore(tracking.resultEndpoint(), tracking.resultBucket(), tracking.resultRegion(),
-                    credentials, http);
+                                      CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+                                      Supplier<HttpClient> http, Clock clock) {
+        Location results = tracking.results();
+        if (results == null) {
+            return null;
         }
-        return state.store() == IdempotencyConfig.StoreKind.COS ? null : stateStore;
+        if (results == state.state()) {
+            return PrefixedObjectStore.bucketOf(stateStore);
+        }
+        return bucket(results, state.localBaseUrl(), credentials, aws, http, clock);
     }
 
-    /** How results name the store {@link #results} chose. */
-    public static String resultsName(TrackingConfig tracking, IdempotencyConfig state) {
-        if (tracking.resultBucket() != null) {
-            return tracking.resultBucket();
+    /** How results name the store {@link #results} chose: its bucket, or "local" / "memory". */
+    public static String resultsName(TrackingConfig tracking) {
+        Location results = tracking.results();
+        if (results == null) {
+            return null;
         }
-        if (state.store() == IdempotencyConfig.StoreKind.S3) {
-            return state.bucket();
-        }
-        return state.store() == IdempotencyConfig.StoreKind.COS ? null : state.store().name().toLowerCase(java.util.Locale.ROOT);
+        return results.isBucket() ? results.bucket() : results.kind() == Location.Kind.FILE ? "local" : "memory";
     }
 }

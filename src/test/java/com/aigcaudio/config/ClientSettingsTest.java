@@ -20,13 +20,10 @@ class ClientSettingsTest {
         return new Settings(env::get);
     }
 
-    @ParameterizedTest(name = "rate {0}, cap {1}, account {2} -> {3} per instance")
-    @CsvSource({",,,20", ",4,,5", ",3,,6", ",20,,1", "5,4,,5", "2,4,,2", ",2,10,5", "10,,,10"})
-    void perInstanceRate_derivedFromTheCap_orAsConfigured(String rate, String cap, String account, int expected) {
+    @ParameterizedTest(name = "cap {0}, account {1} -> {2} per instance")
+    @CsvSource({",,20", "4,,5", "3,,6", "20,,1", "2,10,5", "1,,20"})
+    void perInstanceRate_derivedFromTheCap(String cap, String account, int expected) {
         Map<String, String> env = new HashMap<>();
-        if (rate != null) {
-            env.put("AIGC_RATE_LIMIT_PER_SECOND", rate);
-        }
         if (cap != null) {
             env.put("AIGC_MAX_CONCURRENCY", cap);
         }
@@ -34,14 +31,6 @@ class ClientSettingsTest {
             env.put("AIGC_ACCOUNT_RATE_LIMIT", account);
         }
         assertEquals(expected, ClientSettings.from(new Settings(env::get)).requestsPerSecond());
-    }
-
-    @Test
-    void perInstanceRate_productOverTheAccountBudget_isRefusedAtStart() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> ClientSettings.from(settings("AIGC_RATE_LIMIT_PER_SECOND", "20", "AIGC_MAX_CONCURRENCY", "4")));
-        assertTrue(e.getMessage().contains("AIGC_RATE_LIMIT_PER_SECOND"), e.getMessage());
-        assertTrue(e.getMessage().contains("at most 5"), e.getMessage());
     }
 
     @Test

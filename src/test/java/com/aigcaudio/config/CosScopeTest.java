@@ -52,8 +52,7 @@ class CosScopeTest {
 
     private static Map<String, String> env() {
         Map<String, String> env = FunctionHarness.fixtureEnv(URI.create("https://vod.tencentcloudapi.com/"));
-        env.put("AIGC_RESULT_COS_BUCKET", "videos-1250000000");
-        env.put("AIGC_RESULT_COS_REGION", "ap-guangzhou");
+        env.put("AIGC_RESULTS", "cos://videos-1250000000.ap-guangzhou/");
         return env;
     }
 
@@ -65,7 +64,7 @@ class CosScopeTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> FunctionConfig.from(new Settings(env::get)));
 
-        assertEquals("AIGC_RESULT_PREFIX", e.variable());
+        assertEquals("AIGC_RESULTS", e.variable());
     }
 
     @Test
@@ -81,18 +80,15 @@ class CosScopeTest {
     @Test
     void mpsOutputInsideTheInputFilters_stopsTheStartNamingTheVariable() {
         Map<String, String> env = env();
-        env.remove("AIGC_RESULT_COS_BUCKET");
+        env.remove("AIGC_RESULTS");
         env.put("AIGC_SERVICE", "mps");
-        env.remove("AIGC_VOD_SUB_APP_ID");
-        env.remove("AIGC_VOD_STORAGE_MODE");
+        env.put("AIGC_TASK_DEFAULTS", FunctionHarness.MPS_DEFAULTS);
         env.remove("AIGC_COS_OUTPUT_PREFIX");
-        env.put("AIGC_MPS_COS_BUCKET", "videos-1250000000");
-        env.put("AIGC_MPS_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_MPS_COS_PATH", "/aigc-output/");
+        env.put("AIGC_MPS_OUTPUT", "cos://videos-1250000000.ap-guangzhou/aigc-output/");
 
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> FunctionConfig.from(new Settings(env::get)));
 
-        assertEquals("AIGC_MPS_COS_PATH", e.variable());
+        assertEquals("AIGC_MPS_OUTPUT", e.variable());
     }
 }

@@ -18,19 +18,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** serverless.yml deploys what the code is, and every variable the code reads is in it and in README. */
+/**
+ * One registry of variables: the code reads no other AIGC_* name, docs/configuration.md documents each, the deploy
+ * files set only registered ones (at most 20 each), and a replaced name stops the start naming its replacement.
+ */
 class DocumentedVariablesTest {
-    private static final Pattern VARIABLE = Pattern.compile("\"(AIGC_[A-Z_]+)\"");
-    /** Only meaningful on the command line, not on SCF. */
-    private static final Set<String> LOCAL_ONLY = Set.of("AIGC_LOCAL_TIME_LIMIT_MS", "AIGC_EMULATOR_RUNNING_MS",
-            "AIGC_EMULATOR_DONE_MS", "AIGC_LOCAL_BASE_URL", "AIGC_SECRETS_MANAGER_ENDPOINT", "AIGC_IDEMPOTENCY_S3_ENDPOINT");
-    /** Only meaningful on AWS Lambda: set in template.yaml (or documented there as optional), not serverless.yml. */
-    private static final Set<String> AWS_ONLY = Set.of("AIGC_TENCENT_SECRET_ARN", "AIGC_IDEMPOTENCY_S3_BUCKET",
-            "AIGC_IDEMPOTENCY_S3_PREFIX", "AIGC_IDEMPOTENCY_S3_REGION");
+    private static final Pattern VARIABLE = Pattern.compile("\"(AIGC_[A-Z0-9_]+)\"");
+    private static final Pattern DEPLOYED = Pattern.compile("^\\s*(AIGC_[A-Z0-9_]+):", Pattern.MULTILINE);
 
     private static Set<String> variablesInSource() throws IOException {
         Set<String> names = new TreeSet<>();
@@ -43,6 +41,10 @@ class DocumentedVariablesTest {
             }
         }
         return names;
+    }
+
+    private static Set<String> registered() {
+        return Variables.all().stream().map(Variables.Variable::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("unchecked")
@@ -92,27 +94,83 @@ class DocumentedVariablesTest {
 
     @Test
     void serverlessYmlVariables_formAValidConfiguration() throws IOException {
-        Map<String, String> env = variables();
-        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        assertEquals(IdempotencyConfig.StoreKind.COS, config.idempotency().store());
+        FunctionConfig config = FunctionConfig.from(new Settings(variables()::get));
+        assertEquals(Location.Kind.COS, config.idempotency().state().kind());
         assertEquals(MediaUrlSettings.Mode.PRESIGNED, config.mediaUrls().mode());
         assertEquals(5, config.client().requestsPerSecond(), "20 per second shared by 4 instances");
     }
 
     @Test
-    void everyVariable_isDocumentedInReadmeAndServerlessYml() throws IOException {
-        Set<String> names = variablesInSource();
-        assertFalse(names.isEmpty());
-        String readme = Files.readString(Path.of("README.md"));
-        Map<String, String> deployed = variables();
-        String samTemplate = Files.readString(Path.of("template.yaml"));
-        for (String name : names) {
-            assertTrue(readme.contains("`" + name + "`"), name + " is missing from README.md");
-            if (AWS_ONLY.contains(name)) {
-                assertTrue(samTemplate.contains(name), name + " is missing from template.yaml");
-            } else if (!LOCAL_ONLY.contains(name)) {
-                assertTrue(deployed.containsKey(name), name + " is missing from serverless.yml");
+    void theCodeReadsOnlyRegisteredNames_atMost45() throws IOException {
+        Set<String> unregistered = new TreeSet<>(variablesInSource());
+        unregistered.removeAll(registered());
+        assertEquals(Set.of(), unregistered, "read in src/main/java but not in config.Variables");
+        assertTrue(registered().size() <= 45, "registered: " + registered().size());
+        assertThrows(IllegalArgumentException.class, () -> new Settings(name -> null).string("AIGC_NOT_REGISTERED"));
+    }
+
+    @Test
+    void everyRegisteredVariable_isDocumentedInConfigurationMd() throws IOException {
+        String docs = Files.readString(Path.of("docs/configuration.md"));
+        for (String name : registered()) {
+            assertTrue(docs.contains("`" + name + "`"), name + " is missing from docs/configuration.md");
+        }
+        for (String old : Variables.replaced().keySet()) {
+            assertTrue(docs.contains("`" + old + "`"), "replaced " + old + " is missing from docs/configuration.md");
+        }
+    }
+
+    @Test
+    void deployFiles_setOnlyRegisteredNames_atMost20Each() throws IOException {
+        for (String file : List.of("serverless.yml", "template.yaml")) {
+            Set<String> set = new TreeSet<>();
+            Matcher m = DEPLOYED.matcher(Files.readString(Path.of(file)));
+            while (m.find()) {
+                set.add(m.group(1));
+            }
+            Set<String> unknown = new TreeSet<>(set);
+            unknown.removeAll(registered());
+            assertEquals(Set.of(), unknown, file + " sets names the code does not read");
+            assertTrue(set.size() <= 20, file + " sets " + set.size() + " variables");
+        }
+    }
+
+    @Test
+    void readme_isShort_andNoPageUsesAReplacedName() throws IOException {
+        assertTrue(Files.size(Path.of("README.md")) <= 12_000, "README.md: " + Files.size(Path.of("README.md")));
+        List<Path> pages;
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            pages = docs.filter(p -> p.toString().endsWith(".md") && !p.endsWith("configuration.md"))
+                    .collect(Collectors.toList());
+        }
+        pages.add(Path.of("README.md"));
+        pages.add(Path.of("serverless.yml"));
+        pages.add(Path.of("template.yaml"));
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            for (String old : Variables.replaced().keySet()) {
+                assertTrue(!text.contains(old), page + " still names " + old);
             }
         }
+    }
+
+    @Test
+    void aMalformedLocation_stopsTheStartWithACorrectExample() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> FunctionConfig.from(
+                new Settings(Map.of("AIGC_STATE", "cos://my-bucket/")::get)));
+        assertEquals("AIGC_STATE", e.variable());
+        assertTrue(e.getMessage().contains("e.g. cos://state-1250000000.ap-guangzhou/"), e.getMessage());
+    }
+
+    @Test
+    void aReplacedName_stopsTheStartNamingItsReplacement() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> FunctionConfig.from(
+                new Settings(Map.of("AIGC_IDEMPOTENCY_STORE", "cos", "AIGC_STATE", "memory:")::get)));
+        assertEquals("AIGC_IDEMPOTENCY_STORE", e.variable());
+        assertTrue(e.getMessage().contains("AIGC_STATE"), e.getMessage());
+        e = assertThrows(ConfigurationException.class, () -> FunctionConfig.from(
+                new Settings(Map.of("AIGC_MODEL_NAME", "MiniMaxMusic", "AIGC_STATE", "memory:")::get)));
+        assertTrue(e.getMessage().contains("AIGC_TASK_DEFAULTS") && e.getMessage().contains("ModelName"),
+                e.getMessage());
     }
 }

@@ -18,22 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FunctionConfigTest {
 
+    /** On a platform, with memory state unless the test names one. */
     private static FunctionConfig load(Map<String, String> env) {
-        return FunctionConfig.from(new Settings(env::get));
+        return FunctionConfig.from(new Settings(
+                name -> env.containsKey(name) ? env.get(name) : name.equals("AIGC_STATE") ? "memory:" : null));
     }
 
     @Test
     void from_resultLocationInsideTheInputFilters_isRefusedAtStart() {
         ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                () -> load(Map.of("AIGC_RESULT_COS_BUCKET", "videos-1250000000", "TENCENTCLOUD_REGION", "ap-guangzhou",
-                        "AIGC_COS_PREFIXES", "incoming/", "AIGC_RESULT_PREFIX", "incoming/soundtracks/")));
-        assertTrue(e.getMessage().contains("AIGC_RESULT_PREFIX"), e.getMessage());
+                () -> load(Map.of("AIGC_RESULTS", "cos://videos-1250000000.ap-guangzhou/incoming/soundtracks/",
+                        "AIGC_COS_PREFIXES", "incoming/")));
+        assertTrue(e.getMessage().startsWith("AIGC_RESULTS: "), e.getMessage());
     }
 
     @Test
     void cosScope_deliveredSoundtrack_isSkippedAsItsOwnOutput() {
-        FunctionConfig config = load(Map.of("AIGC_RESULT_COS_BUCKET", "videos-1250000000",
-                "TENCENTCLOUD_REGION", "ap-guangzhou", "AIGC_COS_PREFIXES", "incoming/"));
+        FunctionConfig config = load(Map.of("AIGC_RESULTS", "cos://videos-1250000000.ap-guangzhou/",
+                "AIGC_COS_PREFIXES", "incoming/"));
         assertTrue(config.cos().exclusionReason("videos-1250000000", "soundtracks/incoming/a.mp4.mp3")
                 .contains("result location"));
         assertNull(config.cos().exclusionReason("videos-1250000000", "incoming/a.mp4"));
@@ -74,22 +76,19 @@ class FunctionConfigTest {
             "AIGC_REQUEST_TIMEOUT_MS|0",
             "AIGC_CONNECT_TIMEOUT_MS|abc",
             "AIGC_MAX_ATTEMPTS|11",
-            "AIGC_RATE_LIMIT_PER_SECOND|0",
-            "AIGC_VOD_SUB_APP_ID|-3",
-            "AIGC_VOD_DURATION|61",
-            "AIGC_VOD_STORAGE_MODE|Forever",
-            "AIGC_VOD_CLASS_ID|x",
-            "AIGC_VOD_MEDIA_NAME|nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
-            "AIGC_VOD_EXPIRE_TIME|next week",
-            "AIGC_OUTPUT_AUDIO_FORMAT|flac",
-            "AIGC_ADDITIONAL_PARAMETERS|[1]",
-            "AIGC_ADDITIONAL_PARAMETERS|{broken",
+            "AIGC_MAX_CONCURRENCY|0",
+            "AIGC_TASK_DEFAULTS|[1]",
+            "AIGC_TASK_DEFAULTS|{broken",
+            "AIGC_STATE|cos://state.ap-guangzhou/",
+            "AIGC_STATE|s3:/my-state",
+            "AIGC_STATE|/tmp/state",
+            "AIGC_RESULTS|ftp://x",
+            "AIGC_MPS_OUTPUT|cos://b-1250000000.ap-guangzhou/",
             "AIGC_PROMPT|Music for {file}",
             "AIGC_HTTP_PATH|tasks",
             "AIGC_HTTP_TOKEN|short",
             "AIGC_HTTP_MAX_BODY_BYTES|10",
             "AIGC_LOG_LEVEL|LOUD",
-            "AIGC_MPS_COS_BUCKET|b-1250000000",
     })
     void from_invalidVariable_failsNamingIt(String name, String value) {
         Map<String, String> env = new HashMap<>();
@@ -100,48 +99,79 @@ class FunctionConfigTest {
     }
 
     @Test
-    void from_s3Store_buildsTheBucketUrlFromAwsRegion() {
-        IdempotencyConfig config = load(Map.of("AIGC_IDEMPOTENCY_STORE", "s3", "AIGC_IDEMPOTENCY_S3_BUCKET", "my-state",
-                "AWS_REGION", "eu-west-1")).idempotency();
-        assertEquals("https://my-state.s3.eu-west-1.amazonaws.com/", config.endpoint().toString());
-        assertEquals("aigc-idempotency/", config.prefix());
-        assertEquals("http://127.0.0.1:9090/my-state/", load(Map.of("AIGC_IDEMPOTENCY_STORE", "s3",
-                "AIGC_IDEMPOTENCY_S3_BUCKET", "my-state", "AWS_REGION", "eu-west-1",
-                "AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://127.0.0.1:9090/")).idempotency().endpoint().toString());
-    }
-
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
-        "s3, AIGC_IDEMPOTENCY_S3_REGION, AIGC_IDEMPOTENCY_S3_BUCKET, my-state",
-        "s3, AIGC_IDEMPOTENCY_S3_BUCKET, AIGC_IDEMPOTENCY_S3_BUCKET, Not_A_Bucket",
-        "cos, AIGC_IDEMPOTENCY_S3_BUCKET, AIGC_IDEMPOTENCY_S3_BUCKET, my-state",
-        "s3, AIGC_IDEMPOTENCY_COS_PREFIX, AIGC_IDEMPOTENCY_COS_PREFIX, x/"})
-    void from_s3StoreMisconfigured_namesTheVariable(String store, String named, String variable, String value) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("AIGC_IDEMPOTENCY_STORE", store, variable, value));
-        if (store.equals("cos")) {
-            env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-            env.put("TENCENTCLOUD_REGION", "ap-guangzhou");
-        }
-        if (!variable.equals("AIGC_IDEMPOTENCY_S3_BUCKET")) {
-            env.put("AIGC_IDEMPOTENCY_S3_BUCKET", "my-state");
-            env.put("AWS_REGION", "eu-west-1");
-        }
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(env));
-        assertTrue(e.getMessage().contains(named), e.getMessage());
+    void state_s3_regionFromAwsRegionOrTheUri_endpointOverridePathStyle() {
+        Location state = load(Map.of("AIGC_STATE", "s3://my-state/aigc", "AWS_REGION", "eu-west-1")).idempotency().state();
+        assertEquals("https://my-state.s3.eu-west-1.amazonaws.com/", state.endpoint().toString());
+        assertEquals("aigc/", state.prefix());
+        assertEquals("us-east-2", load(Map.of("AIGC_STATE", "s3://my-state/?region=us-east-2")).idempotency().state()
+                .region());
+        assertEquals("http://127.0.0.1:9090/my-state/", load(Map.of("AIGC_STATE", "s3://my-state/", "AWS_REGION",
+                "eu-west-1", "AIGC_S3_ENDPOINT", "http://127.0.0.1:9090/")).idempotency().state().endpoint().toString());
     }
 
     @Test
-    void from_mpsBucketWithoutRegion_namesRegionVariable() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_SERVICE", "mps",
-                "AIGC_MPS_COS_BUCKET", "out-1250000000", "AIGC_COS_BUCKETS", "in-1250000000")));
-        assertEquals("AIGC_MPS_COS_REGION", e.variable());
+    void state_cos_bucketAndRegionFromTheHost_endpointOverrideWithBucketPlaceholder() {
+        Location state = load(Map.of("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/", "AIGC_RESULTS", "none"))
+                .idempotency().state();
+        assertEquals("https://state-1250000000.cos.ap-guangzhou.myqcloud.com/", state.endpoint().toString());
+        assertEquals("", state.prefix());
+        assertEquals("https://state-1250000000.cos-internal.ap-guangzhou.tencentcos.cn/", load(Map.of("AIGC_STATE",
+                "cos://state-1250000000.ap-guangzhou/", "AIGC_RESULTS", "none", "AIGC_COS_ENDPOINT",
+                "https://{bucket}.cos-internal.ap-guangzhou.tencentcos.cn")).idempotency().state().endpoint().toString());
     }
 
     @Test
-    void from_mpsPathWithoutBucket_isRejected() {
+    void state_missingOnAPlatform_stopsNamingIt_localRunsDefaultToADirectory() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> load(Map.of("AIGC_SERVICE", "mps", "AIGC_MPS_COS_PATH", "out/")));
-        assertEquals("AIGC_MPS_COS_PATH", e.variable());
+                () -> FunctionConfig.from(new Settings(name -> null)));
+        assertEquals("AIGC_STATE", e.variable());
+        assertTrue(e.getMessage().contains("cos://state-1250000000.ap-guangzhou/"), e.getMessage());
+        Location local = FunctionConfig.local(new Settings(name -> null), null).idempotency().state();
+        assertEquals(Location.Kind.FILE, local.kind());
+        assertEquals(java.nio.file.Path.of(".aigc-local"), local.dir());
+    }
+
+    @Test
+    void state_s3WithoutAnyRegion_namesTheVariableAndTheFix() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(Map.of("AIGC_STATE", "s3://my-state/")));
+        assertEquals("AIGC_STATE", e.variable());
+        assertTrue(e.getMessage().contains("?region="), e.getMessage());
+    }
+
+    @Test
+    void results_defaultToTheStateBucket_noneKeepsTheServiceUrl() {
+        FunctionConfig config = load(Map.of("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/aigc/",
+                "AIGC_COS_BUCKETS", "videos-1250000000"));
+        assertEquals("state-1250000000", config.tracking().results().bucket());
+        assertEquals("soundtracks/", config.tracking().resultPrefix());
+        assertNull(load(Map.of("AIGC_RESULTS", "none")).tracking().results());
+    }
+
+    @Test
+    void mpsOutput_becomesStoreCosParam_onlyOnMps() {
+        FunctionConfig config = load(Map.of("AIGC_SERVICE", "mps", "AIGC_MPS_OUTPUT",
+                "cos://out-1250000000.ap-shanghai/aigc-output/", "AIGC_COS_BUCKETS", "in-1250000000"));
+        assertEquals(Map.of("CosBucketName", "out-1250000000", "CosBucketRegion", "ap-shanghai", "CosBucketPath",
+                "aigc-output/"), config.defaults().storeCosParam());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_SERVICE", "mps",
+                "AIGC_MPS_OUTPUT", "s3://out/?region=eu-west-1")));
+        assertEquals("AIGC_MPS_OUTPUT", e.variable());
+    }
+
+    @Test
+    void taskDefaults_areReadLikeAnHttpBody_fieldNamedInTheMessage() {
+        FunctionConfig config = load(Map.of("AIGC_TASK_DEFAULTS",
+                "{\"ModelName\":\"MiniMaxMusic\",\"OutputConfig\":{\"OutputAudioFormat\":\"wav\"}}"));
+        assertEquals("MiniMaxMusic", config.defaults().parameters().get("ModelName"));
+        assertEquals("wav", config.tracking().resultFormat());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_TASK_DEFAULTS",
+                "{\"OutputConfig\":{\"Duration\":61}}")));
+        assertEquals("AIGC_TASK_DEFAULTS", e.variable());
+        assertTrue(e.getMessage().contains("Duration"), e.getMessage());
+        e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_TASK_DEFAULTS",
+                "{\"Prompt\":\"rain\"}")));
+        assertTrue(e.getMessage().contains("AIGC_PROMPT"), e.getMessage());
     }
 
     @Test

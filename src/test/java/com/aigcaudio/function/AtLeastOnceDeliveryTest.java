@@ -45,9 +45,9 @@ class AtLeastOnceDeliveryTest {
     private final Map<String, Object> upload = FunctionHarness.load(Path.of("events/cos-video-upload.json"));
 
     AtLeastOnceDeliveryTest() {
-        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        env.put("AIGC_RESULTS", "none");
+        env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
     }
 
     @AfterEach

@@ -61,13 +61,14 @@ class HttpEdgesTest {
     }
 
     private void useStore(String kind) {
-        env.put("AIGC_IDEMPOTENCY_STORE", kind);
+        env.put("AIGC_STATE", kind + ":");
         if (kind.equals("local")) {
-            env.put("AIGC_LOCAL_DIR", localDir.toString());
+            env.put("AIGC_STATE", "file:" + localDir.toString());
         } else if (kind.equals("cos")) {
             cos = new FakeCos();
-            env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-            env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+            env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+            env.put("AIGC_RESULTS", "none");
+            env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
         }
     }
 
@@ -88,8 +89,7 @@ class HttpEdgesTest {
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("task-head", "r"))));
         vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":{\"Status\":\"PROCESSING\","
                 + "\"AigcAudioTask\":{\"Progress\":10},\"RequestId\":\"d\"}}")));
-        env.put("AIGC_IDEMPOTENCY_STORE", "local");
-        env.put("AIGC_LOCAL_DIR", localDir.toString());
+        env.put("AIGC_STATE", "file:" + localDir.toString());
         assertEquals(202, call("POST", "/tasks", "{\"Prompt\":\"rain\"}", false).get("statusCode"));
 
         Map<String, Object> get = call("GET", "/tasks/task-head", null, false);

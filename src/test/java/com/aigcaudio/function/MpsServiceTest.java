@@ -32,16 +32,10 @@ class MpsServiceTest {
         env.put("AIGC_ENDPOINT", mps.endpoint().toString());
         // Public input bucket: the object URL as the event gives it (the presigned default is tested elsewhere).
         env.put("AIGC_MEDIA_URL", "object");
-        env.put("AIGC_IDEMPOTENCY_STORE", "memory");
-        env.put("AIGC_MODEL_NAME", "GL");
-        env.put("AIGC_MODEL_VERSION", "3.0-pro");
-        env.put("AIGC_SCENE_TYPE", "music");
-        env.put("AIGC_OUTPUT_AUDIO_FORMAT", "wav");
-        env.put("AIGC_MPS_COS_BUCKET", "videos-1250000000");
-        env.put("AIGC_MPS_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_MPS_COS_PATH", "aigc-output/");
-        env.put("AIGC_MPS_OPERATOR", "scf");
-        env.put("AIGC_MPS_RESOURCE_ID", "438910555_1");
+        env.put("AIGC_STATE", "memory:");
+        env.put("AIGC_TASK_DEFAULTS", "{\"ModelName\":\"GL\",\"ModelVersion\":\"3.0-pro\",\"SceneType\":\"music\","
+                + "\"OutputAudioFormat\":\"wav\",\"Operator\":\"scf\",\"ExtraParameters\":{\"ResourceId\":\"438910555_1\"}}");
+        env.put("AIGC_MPS_OUTPUT", "cos://videos-1250000000.ap-guangzhou/aigc-output/");
         env.put("AIGC_COS_PREFIXES", "incoming/");
         return env;
     }
@@ -84,7 +78,7 @@ class MpsServiceTest {
         Map<String, String> env = env();
         env.put("AIGC_COS_PREFIXES", "");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new FunctionHarness(env));
-        assertEquals("AIGC_MPS_COS_PATH", e.variable());
+        assertEquals("AIGC_MPS_OUTPUT", e.variable());
 
         env.put("AIGC_COS_PREFIXES", "aigc-output/");
         assertThrows(ConfigurationException.class, () -> new FunctionHarness(env));

@@ -44,9 +44,9 @@ class MultiProcessExactlyOnceIT {
         builder.environment().put("AIGC_ENDPOINT", vod.endpoint().toString());
         builder.environment().put("TENCENTCLOUD_SECRET_ID", FakeTencentCloud.SECRET_ID);
         builder.environment().put("TENCENTCLOUD_SECRET_KEY", FakeTencentCloud.SECRET_KEY);
-        builder.environment().put("AIGC_IDEMPOTENCY_STORE", "cos");
-        builder.environment().put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        builder.environment().put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+        builder.environment().put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        builder.environment().put("AIGC_RESULTS", "none");
+        builder.environment().put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
         builder.environment().put("AIGC_CONNECTION_WARMUP", "false");
         builder.redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         return builder.start();

@@ -64,12 +64,9 @@ class NoSoundtrackLeftBehindTest {
 
     private void cosState() {
         cos = new FakeCos();
-        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
-        env.put("AIGC_RESULT_COS_BUCKET", "videos-1250000000");
-        env.put("AIGC_RESULT_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_RESULT_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_RESULTS", "cos://videos-1250000000.ap-guangzhou/");
         env.put("AIGC_COS_PREFIXES", "incoming/");
     }
 
@@ -150,9 +147,8 @@ class NoSoundtrackLeftBehindTest {
     @Test
     void s3_trackingRecordWriteRefused_isTrackedByTheSweep_deliveredOnce() {
         URI bucket = RealS3.get().newBucket();
-        env.put("AIGC_IDEMPOTENCY_STORE", "s3");
-        env.put("AIGC_IDEMPOTENCY_S3_BUCKET", bucket.getPath().replaceAll("/", ""));
-        env.put("AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
+        env.put("AIGC_STATE", "s3://" + bucket.getPath().replaceAll("/", "") + "/");
+        env.put("AIGC_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
         env.put("AWS_REGION", "eu-west-1");
         env.put("AIGC_MEDIA_URL", "object");
         RealS3.get().refuseNext("PUT", bucket.getPath() + "aigc-tracking/open/", 1);

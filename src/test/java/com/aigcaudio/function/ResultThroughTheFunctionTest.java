@@ -53,8 +53,7 @@ class ResultThroughTheFunctionTest {
     }
 
     private FunctionHarness.Outcome run(Map<String, Object> event) {
-        env.put("AIGC_IDEMPOTENCY_STORE", "local");
-        env.put("AIGC_LOCAL_DIR", dir.toString());
+        env.put("AIGC_STATE", "file:" + dir.toString());
         return new FunctionHarness(env, clock).invoke(event);
     }
 
@@ -107,9 +106,9 @@ class ResultThroughTheFunctionTest {
     void resultLeftWhereTheServicePutIt_isNotServed_theUrlIsTheWay() {
         try (com.aigcaudio.testing.FakeCos cos = new com.aigcaudio.testing.FakeCos()) {
             vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url("/r/a.mp3")))));
-            env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-            env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-            env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+            env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+            env.put("AIGC_RESULTS", "none");
+            env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
             FunctionHarness cosState = new FunctionHarness(env, clock);
             cosState.invoke(FunctionHarness.load(Path.of("events/cos-video-upload.json")));
             clock.advance(Duration.ofSeconds(1));

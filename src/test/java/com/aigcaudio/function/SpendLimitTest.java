@@ -31,10 +31,9 @@ class SpendLimitTest {
     private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
 
     SpendLimitTest() {
-        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        env.put("AIGC_IDEMPOTENCY_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        env.put("AIGC_RESULTS", "none");
+        env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("t", "r"))));
     }
 

@@ -34,9 +34,9 @@ class StoreRequestsTest {
 
     StoreRequestsTest() {
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("task-count", "r"))));
-        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        env.put("AIGC_RESULTS", "none");
+        env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
     }
 
     @AfterEach
@@ -92,11 +92,9 @@ class StoreRequestsTest {
     @Test
     void s3Upload_atS3Mock() {
         URI bucket = RealS3.get().newBucket();
-        env.remove("AIGC_IDEMPOTENCY_COS_BUCKET");
-        env.remove("AIGC_IDEMPOTENCY_COS_ENDPOINT");
-        env.put("AIGC_IDEMPOTENCY_STORE", "s3");
-        env.put("AIGC_IDEMPOTENCY_S3_BUCKET", bucket.getPath().replaceAll("/", ""));
-        env.put("AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
+        env.remove("AIGC_RESULTS");
+        env.put("AIGC_STATE", "s3://" + bucket.getPath().replaceAll("/", "") + "/");
+        env.put("AIGC_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
         env.put("AWS_REGION", "eu-west-1");
         env.put("AIGC_MEDIA_URL", "object");
         Map<String, Object> upload = FunctionHarness.load(Path.of("events/aws-s3-put.json"));

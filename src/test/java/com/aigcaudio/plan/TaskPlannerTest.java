@@ -105,8 +105,7 @@ class TaskPlannerTest {
     @Test
     void mps_referencesTheVideoByVideoUrl() {
         env.put("AIGC_SERVICE", "mps");
-        env.remove("AIGC_VOD_SUB_APP_ID");
-        env.remove("AIGC_VOD_STORAGE_MODE");
+        env.put("AIGC_TASK_DEFAULTS", FunctionHarness.MPS_DEFAULTS);
 
         Map<String, Object> body = body(planner().forCosObject(upload("incoming/holiday.mp4", "video/mp4")));
 

@@ -22,7 +22,7 @@ class ClaimGuardTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final FaultyIdempotencyStore store = new FaultyIdempotencyStore(clock);
     private final ClaimGuard guard = new ClaimGuard(store, new IdempotencyConfig("aigc-audio", Duration.ofDays(3),
-            WINDOW, IdempotencyConfig.StoreKind.MEMORY, null, null, null, null, null, null), clock);
+            WINDOW, null, null), clock);
     private final IdempotencyKey key = IdempotencyKey.forHttp("aigc-audio", "client-key-1");
     private final WorkItem item = item("hash-a");
 

@@ -60,6 +60,13 @@ public final class FunctionHarness {
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */
+    /** The fixtures' task defaults on VOD, and the same model on MPS. */
+    public static final String VOD_DEFAULTS = "{\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\","
+            + "\"SceneType\":\"music\",\"SubAppId\":251441341,"
+            + "\"OutputConfig\":{\"StorageMode\":\"Temporary\",\"OutputAudioFormat\":\"mp3\"}}";
+    public static final String MPS_DEFAULTS = "{\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\","
+            + "\"SceneType\":\"music\",\"OutputAudioFormat\":\"mp3\"}";
+
     public static Map<String, String> fixtureEnv(FakeTencentCloud endpoint) {
         return fixtureEnv(endpoint.endpoint());
     }
@@ -69,17 +76,12 @@ public final class FunctionHarness {
         Map<String, String> env = new HashMap<>();
         env.put("AIGC_SERVICE", "vod");
         env.put("AIGC_ENDPOINT", endpoint.toString());
-        env.put("AIGC_MODEL_NAME", "MiniMaxMusic");
-        env.put("AIGC_MODEL_VERSION", "2.0");
-        env.put("AIGC_SCENE_TYPE", "music");
+        env.put("AIGC_TASK_DEFAULTS", VOD_DEFAULTS);
         env.put("AIGC_PROMPT", "Soundtrack for {filename}");
-        env.put("AIGC_VOD_SUB_APP_ID", "251441341");
-        env.put("AIGC_VOD_STORAGE_MODE", "Temporary");
-        env.put("AIGC_OUTPUT_AUDIO_FORMAT", "mp3");
         env.put("AIGC_COS_OUTPUT_PREFIX", "aigc-output/");
         env.put("AIGC_HTTP_TOKEN", "local-demo-token-0123456789");
         // Each harness its own state: a local directory would carry records from one test into the next.
-        env.put("AIGC_IDEMPOTENCY_STORE", "memory");
+        env.put("AIGC_STATE", "memory:");
         return env;
     }
 

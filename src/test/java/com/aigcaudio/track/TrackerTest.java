@@ -52,13 +52,9 @@ class TrackerTest {
 
     TrackerTest() throws Exception {
         files = new LocalHttp();
-        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
-        env.put("AIGC_IDEMPOTENCY_COS_BUCKET", "state-1250000000");
-        env.put("AIGC_IDEMPOTENCY_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_IDEMPOTENCY_COS_ENDPOINT", cos.endpoint().toString());
-        env.put("AIGC_RESULT_COS_BUCKET", "videos-1250000000");
-        env.put("AIGC_RESULT_COS_REGION", "ap-guangzhou");
-        env.put("AIGC_RESULT_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
+        env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());
+        env.put("AIGC_RESULTS", "cos://videos-1250000000.ap-guangzhou/");
         env.put("AIGC_COS_PREFIXES", "incoming/");
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success(TASK, "req-create"))));

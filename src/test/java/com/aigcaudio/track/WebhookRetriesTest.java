@@ -65,8 +65,7 @@ class WebhookRetriesTest {
     }
 
     private FunctionHarness.Outcome run(Map<String, Object> event) {
-        env.put("AIGC_IDEMPOTENCY_STORE", "local");
-        env.put("AIGC_LOCAL_DIR", dir.toString());
+        env.put("AIGC_STATE", "file:" + dir.toString());
         return new FunctionHarness(env, clock).invoke(event);
     }
 

@@ -13,8 +13,9 @@ import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.io.PrintStream;
-import java.util.Map;
+import java.net.URI;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -35,17 +36,20 @@ final class LocalRuntime implements AutoCloseable {
         this.emulator = emulator;
     }
 
-    /** @param overrides variables set by the command itself, winning over the environment */
-    static LocalRuntime start(Settings base, Map<String, String> overrides, PrintStream err) throws IOException {
-        Settings settings = new Settings(overlay(base.lookup(), overrides));
+    /**
+     * @param localBaseUrl where `serve` publishes the local state directory, or null
+     * @param emulatorTimings when the embedded emulator's tasks start running and finish (--emulator-ms)
+     */
+    static LocalRuntime start(Settings base, URI localBaseUrl, Duration[] emulatorTimings, PrintStream err)
+            throws IOException {
+        Settings settings = base;
         EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
         CredentialsProvider credentials = environment;
         AigcEmulator emulator = null;
         if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
             Service service = ClientSettings.service(settings);
             emulator = AigcEmulator.start(service, 0, null,
-                    settings.millis("AIGC_EMULATOR_RUNNING_MS", AigcEmulator.RUNNING_AFTER, 0, 600_000),
-                    settings.millis("AIGC_EMULATOR_DONE_MS", AigcEmulator.DONE_AFTER, 0, 600_000), Clock.systemUTC());
+                    emulatorTimings[0], emulatorTimings[1], Clock.systemUTC());
             err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
                     + " emulator at " + emulator.endpoint() + " (no real task is created).");
             String endpoint = emulator.endpoint().toString();
@@ -60,7 +64,7 @@ final class LocalRuntime implements AutoCloseable {
             credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
         }
         try {
-            FunctionConfig config = FunctionConfig.from(settings);
+            FunctionConfig config = FunctionConfig.local(settings, localBaseUrl);
             // Built before any event is read: as on SCF, the connection warm-up starts first.
             AigcAudioFunction function = new AigcAudioFunction(config, credentials,
                     awsCredentials(settings, emulator != null), Clock.systemUTC());
@@ -71,10 +75,6 @@ final class LocalRuntime implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static UnaryOperator<String> overlay(UnaryOperator<String> base, Map<String, String> overrides) {
-        return name -> overrides.containsKey(name) ? overrides.get(name) : base.apply(name);
     }
 
     /**

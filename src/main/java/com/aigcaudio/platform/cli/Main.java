@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,15 +64,40 @@ public final class Main {
         if (args.length >= 1 && "serve".equals(args[0])) {
             return ServeCommand.run(args, out, err, settings);
         }
-        boolean follow = args.length == 3 && "--follow".equals(args[1]);
-        if (!(args.length == 2 || follow) || !"invoke".equals(args[0])) {
-            err.println("usage: java -jar aigc-audio-function.jar invoke [--follow] EVENT.json");
-            err.println("       java -jar aigc-audio-function.jar serve [--port N]");
+        Options options = null;
+        String problem = null;
+        if (args.length >= 1 && "invoke".equals(args[0])) {
+            try {
+                options = Options.parse(args, Set.of("--time-limit-ms", "--emulator-ms"), Set.of("--follow"));
+                if (options.positional().size() != 1) {
+                    problem = "invoke needs one EVENT.json";
+                }
+            } catch (Options.BadOption e) {
+                problem = e.getMessage();
+            }
+        }
+        if (options == null || problem != null) {
+            if (problem != null) {
+                err.println(problem);
+            }
+            err.println("usage: java -jar aigc-audio-function.jar invoke [--follow] [--time-limit-ms N] "
+                    + "[--emulator-ms RUNNING,DONE] EVENT.json");
+            err.println("       java -jar aigc-audio-function.jar serve [--port N] [--emulator-ms RUNNING,DONE]");
             err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
             return USAGE;
         }
+        boolean follow = options.has("--follow");
+        int timeLimitMs;
+        java.time.Duration[] emulatorTimings;
+        try {
+            timeLimitMs = options.number("--time-limit-ms", 30_000, 1_000, 900_000);
+            emulatorTimings = options.emulatorTimings();
+        } catch (Options.BadOption e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
         Logger.configure(err, Logger.Level.INFO);
-        String eventName = args[args.length - 1];
+        String eventName = options.positional().get(0);
         byte[] eventFile;
         try {
             eventFile = Files.readAllBytes(Path.of(eventName));
@@ -81,7 +107,7 @@ public final class Main {
         }
         LocalRuntime local = null;
         try {
-            local = LocalRuntime.start(settings, Map.of(), err);
+            local = LocalRuntime.start(settings, null, emulatorTimings, err);
             FunctionConfig config = local.config;
             settings = local.settings;
             Logger.configure(err, config.logLevel());
@@ -91,7 +117,6 @@ public final class Main {
             if (event == null) {
                 return USAGE;
             }
-            int timeLimitMs = (int) settings.longValue("AIGC_LOCAL_TIME_LIMIT_MS", 30_000, 1_000, 900_000);
             LocalContext context = new LocalContext("local-" + UUID.randomUUID(), timeLimitMs);
             Map<String, Object> result = AWS_SHAPES.contains(TriggerType.detect(event))
                     ? onLambda(function, event, context, err) : handler.handle(event, context);

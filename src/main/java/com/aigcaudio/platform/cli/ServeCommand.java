@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -59,19 +58,19 @@ final class ServeCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
-        int port = DEFAULT_PORT;
-        for (int i = 1; i < args.length; i++) {
-            if ("--port".equals(args[i]) && i + 1 < args.length) {
-                try {
-                    port = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    err.println("--port needs a number, got " + args[i]);
-                    return Main.USAGE;
-                }
-            } else {
-                err.println("usage: java -jar aigc-audio-function.jar serve [--port N]");
-                return Main.USAGE;
+        int port;
+        java.time.Duration[] emulatorTimings;
+        try {
+            Options options = Options.parse(args, java.util.Set.of("--port", "--emulator-ms"), java.util.Set.of());
+            if (!options.positional().isEmpty()) {
+                throw new Options.BadOption("unexpected " + options.positional().get(0));
             }
+            port = options.number("--port", DEFAULT_PORT, 0, 65_535);
+            emulatorTimings = options.emulatorTimings();
+        } catch (Options.BadOption e) {
+            err.println(e.getMessage());
+            err.println("usage: java -jar aigc-audio-function.jar serve [--port N] [--emulator-ms RUNNING,DONE]");
+            return Main.USAGE;
         }
         Logger.configure(err, Logger.Level.INFO);
         limitSlowClients();
@@ -85,7 +84,7 @@ final class ServeCommand {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         LocalRuntime local;
         try {
-            local = LocalRuntime.start(settings, Map.of("AIGC_LOCAL_BASE_URL", base + "local/"), err);
+            local = LocalRuntime.start(settings, java.net.URI.create(base + "local/"), emulatorTimings, err);
         } catch (ConfigurationException | MissingCredentialsException e) {
             err.println("configuration error: " + e.getMessage());
             return Main.USAGE;
@@ -95,7 +94,7 @@ final class ServeCommand {
         }
         Logger.configure(err, local.config.logLevel());
         ScfHandler handler = new ScfHandler(local.function, Clock.systemUTC());
-        LocalResults results = new LocalResults(local.config.idempotency().localDir(), local.config.tracking().resultPrefix());
+        LocalResults results = new LocalResults(local.config.idempotency().state().dir(), local.config.tracking().resultPrefix());
         int listening = server.getAddress().getPort();
         int maxBody = local.config.http().maxBodyBytes();
         server.createContext("/", exchange -> {

@@ -69,7 +69,7 @@ class CliExitIT {
                 System.getProperty("java.class.path"), Main.class.getName(), "invoke", "events/cos-video-upload.json");
         builder.environment().put("AIGC_ENDPOINT", endpoint);
         // Every run a new upload as far as deduplication goes: per-process state.
-        builder.environment().put("AIGC_IDEMPOTENCY_STORE", "memory");
+        builder.environment().put("AIGC_STATE", "memory:");
         builder.environment().put("TENCENTCLOUD_SECRET_ID", AigcEmulator.CREDENTIALS.secretId());
         builder.environment().put("TENCENTCLOUD_SECRET_KEY", AigcEmulator.CREDENTIALS.secretKey());
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -32,7 +32,7 @@ class MainTest {
 
     @BeforeEach
     void ownLocalStore() {
-        env.put("AIGC_LOCAL_DIR", localDir.toString());
+        env.put("AIGC_STATE", "file:" + localDir.toString());
     }
 
     @AfterEach
@@ -55,10 +55,8 @@ class MainTest {
 
     @Test
     void localFlow_uploadThenTrackerTimer_putsAPlayableSoundtrackOnDisk() throws Exception {
-        env.put("AIGC_EMULATOR_RUNNING_MS", "0");
-        env.put("AIGC_EMULATOR_DONE_MS", "0");
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
-        assertEquals(Main.OK, run("invoke", "events/cos-video-upload.json"), stderr());
+        assertEquals(Main.OK, run("invoke", "--emulator-ms", "0,0", "events/cos-video-upload.json"), stderr());
 
         // The record is due 100 ms after it was written: tracker ticks until it is delivered, at most 10 s.
         long giveUp = System.nanoTime() + 10_000_000_000L;
@@ -78,10 +76,8 @@ class MainTest {
 
     @Test
     void invokeFollow_waitsForTheSoundtrack() {
-        env.put("AIGC_EMULATOR_RUNNING_MS", "100");
-        env.put("AIGC_EMULATOR_DONE_MS", "300");
-
-        assertEquals(Main.OK, run("invoke", "--follow", "events/cos-video-upload.json"), stderr());
+        assertEquals(Main.OK, run("invoke", "--follow", "--emulator-ms", "100,300", "events/cos-video-upload.json"),
+                stderr());
 
         assertTrue(Files.exists(localDir.resolve("soundtracks/incoming/holiday.mp4.wav")), stderr());
         assertTrue(stderr().contains("every task settled"), stderr());
@@ -214,5 +210,21 @@ class MainTest {
         env.put("AIGC_SERVICE", "nope");
         assertEquals(Main.USAGE, run("invoke", "events/cos-video-upload.json"));
         assertTrue(stderr().contains("AIGC_SERVICE"));
+    }
+
+    @Test
+    void invoke_replacedVariable_exits2NamingItsReplacement() {
+        env.put("AIGC_IDEMPOTENCY_STORE", "cos");
+        assertEquals(Main.USAGE, run("invoke", "events/cos-video-upload.json"));
+        assertTrue(stderr().contains("AIGC_IDEMPOTENCY_STORE") && stderr().contains("AIGC_STATE"), stderr());
+    }
+
+    @Test
+    void invoke_badFlag_exits2WithTheUsage() {
+        assertEquals(Main.USAGE, run("invoke", "--emulator-ms", "5", "events/cos-video-upload.json"));
+        assertTrue(stderr().contains("--emulator-ms needs RUNNING,DONE"), stderr());
+        assertEquals(Main.USAGE, run("invoke", "--time-limit-ms", "10", "events/cos-video-upload.json"));
+        assertEquals(Main.USAGE, run("invoke", "--nope", "events/cos-video-upload.json"));
+        assertTrue(stderr().contains("usage:"), stderr());
     }
 }

@@ -44,10 +44,8 @@ class ServeSafetyIT {
         // A 2 s request limit instead of 10 s, so the cut-off is seen quickly (a -D the user sets wins).
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-Dsun.net.httpserver.maxReqTime=2", "-cp",
                 System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0");
-        builder.environment().put("AIGC_LOCAL_DIR", dir.toString());
-        builder.environment().put("AIGC_EMULATOR_RUNNING_MS", "0");
-        builder.environment().put("AIGC_EMULATOR_DONE_MS", "0");
+                Main.class.getName(), "serve", "--port", "0", "--emulator-ms", "0,0");
+        builder.environment().put("AIGC_STATE", "file:" + dir.toString());
         builder.environment().put("AIGC_HTTP_MAX_BODY_BYTES", "4096");
         builder.environment().remove("TENCENTCLOUD_SECRET_ID");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);

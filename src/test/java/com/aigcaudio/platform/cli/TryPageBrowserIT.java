@@ -86,18 +86,15 @@ class TryPageBrowserIT {
     /** Starts {@code serve --port 0} in this JVM and returns the URL it prints. */
     private static String serve(Path localDir, String token) throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("AIGC_LOCAL_DIR", localDir.toString());
-        env.put("AIGC_MODEL_NAME", "MiniMaxMusic");
-        env.put("AIGC_SCENE_TYPE", "music");
-        env.put("AIGC_EMULATOR_RUNNING_MS", "500");
-        env.put("AIGC_EMULATOR_DONE_MS", "1500");
+        env.put("AIGC_STATE", "file:" + localDir.toString());
+        env.put("AIGC_TASK_DEFAULTS", "{\"ModelName\":\"MiniMaxMusic\",\"SceneType\":\"music\"}");
         env.put("AIGC_LOG_LEVEL", "WARN");
         if (token != null) {
             env.put("AIGC_HTTP_TOKEN", token);
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Thread thread = new Thread(() -> ServeCommand.run(new String[] {"serve", "--port", "0"}, out,
+        Thread thread = new Thread(() -> ServeCommand.run(new String[] {"serve", "--port", "0", "--emulator-ms", "500,1500"}, out,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new Settings(env::get)),
                 "serve-" + localDir.getFileName());
         thread.setDaemon(true);

@@ -208,10 +208,9 @@ class LambdaHandlerTest {
             env.put("AIGC_ENDPOINT", emulator.endpoint().toString());
             env.put("TENCENTCLOUD_SECRET_ID", com.aigcaudio.emulator.AigcEmulator.CREDENTIALS.secretId());
             env.put("TENCENTCLOUD_SECRET_KEY", com.aigcaudio.emulator.AigcEmulator.CREDENTIALS.secretKey());
-            env.put("AIGC_IDEMPOTENCY_STORE", "s3");
             String name = bucket.getPath().replaceAll("/", "");
-            env.put("AIGC_IDEMPOTENCY_S3_BUCKET", name);
-            env.put("AIGC_IDEMPOTENCY_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
+            env.put("AIGC_STATE", "s3://" + name + "/");
+            env.put("AIGC_S3_ENDPOINT", "http://" + bucket.getHost() + ":" + bucket.getPort() + "/");
             env.put("AIGC_TRACKER_FIRST_CHECK_MS", "100");
             LambdaHandler handler = handler(env, clock);
 

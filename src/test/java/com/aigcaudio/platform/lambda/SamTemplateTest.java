@@ -1,7 +1,6 @@
 package com.aigcaudio.platform.lambda;
 
 import com.aigcaudio.config.FunctionConfig;
-import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.config.Settings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -82,13 +81,15 @@ class SamTemplateTest {
         assertEquals(Map.of("Name", "prefix", "Value", env.get("AIGC_COS_PREFIXES")), rules.get(0));
         assertEquals(Map.of("Name", "suffix", "Value", env.get("AIGC_COS_SUFFIXES")), rules.get(1));
         assertEquals("HttpApi", at(events, "CreateTask", "Type"));
-        assertEquals(env.get("AIGC_HTTP_PATH"), at(events, "CreateTask", "Properties", "Path"));
-        assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}", at(events, "TaskStatus", "Properties", "Path"));
-        assertEquals(env.get("AIGC_HTTP_PATH") + "/{id}/result", at(events, "TaskResult", "Properties", "Path"));
+        // The routes and the tracker's rule use the defaults the function has when nothing is set.
+        FunctionConfig config = FunctionConfig.from(new Settings(env::get));
+        assertEquals(config.http().path(), at(events, "CreateTask", "Properties", "Path"));
+        assertEquals(config.http().path() + "/{id}", at(events, "TaskStatus", "Properties", "Path"));
+        assertEquals(config.http().path() + "/{id}/result", at(events, "TaskResult", "Properties", "Path"));
         assertEquals("/", at(events, "Page", "Properties", "Path"));
         assertEquals("GET", at(events, "Page", "Properties", "Method"));
         assertEquals("Schedule", at(events, "Tracker", "Type"));
-        assertEquals(env.get("AIGC_TRACKER_TRIGGER"), at(events, "Tracker", "Properties", "Name"));
+        assertEquals(config.tracking().trackerTrigger(), at(events, "Tracker", "Properties", "Name"));
         String input = at(events, "MorningJingle", "Properties", "Input");
         assertTrue(input.contains("\"Type\":\"Timer\"") && input.contains("<aws.scheduler.scheduled-time>"), input);
     }
@@ -117,9 +118,22 @@ class SamTemplateTest {
     void environment_formsAValidLambdaConfiguration() throws Exception {
         Map<String, String> env = environment(function());
         FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        assertEquals(IdempotencyConfig.StoreKind.S3, config.idempotency().store());
+        assertEquals(com.aigcaudio.config.Location.Kind.S3, config.idempotency().state().kind());
         assertEquals("https://stack-state-123456789012.s3.eu-west-1.amazonaws.com/",
-                config.idempotency().endpoint().toString());
+                config.idempotency().state().endpoint().toString());
+        assertEquals("stack-state-123456789012", config.tracking().results().bucket());
+    }
+
+    /** A Ref, or an Fn::Sub of ${Name} references, as CloudFormation would resolve it. */
+    private static String resolve(Map<String, Object> function, Map<String, String> refs) {
+        if (function.containsKey("Ref")) {
+            return refs.get((String) function.get("Ref"));
+        }
+        String text = (String) function.get("Fn::Sub");
+        for (Map.Entry<String, String> ref : refs.entrySet()) {
+            text = text.replace("${" + ref.getKey() + "}", ref.getValue());
+        }
+        return text;
     }
 
     /** The variables with each Ref replaced by what CloudFormation would put there. */
@@ -128,11 +142,12 @@ class SamTemplateTest {
         Map<String, Object> raw = at(function, "Environment", "Variables");
         Map<String, String> refs = Map.of("AigcService", "vod", "TencentRegion", "ap-guangzhou",
                 "TencentSecretArn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:aigc-AbCdEf",
-                "VodSubAppId", "251441341", "HttpToken", "a-long-random-token-of-32-chars!",
+                "TaskDefaults", "{\"ModelName\":\"MiniMaxMusic\",\"SubAppId\":251441341}",
+                "HttpToken", "a-long-random-token-of-32-chars!",
                 "StateBucket", "stack-state-123456789012");
         Map<String, String> env = new HashMap<>();
-        raw.forEach((name, value) -> env.put(name, value instanceof Map
-                ? refs.get((String) ((Map<String, Object>) value).get("Ref")) : String.valueOf(value)));
+        raw.forEach((name, value) -> env.put(name, value instanceof Map ? resolve((Map<String, Object>) value, refs)
+                : String.valueOf(value)));
         env.put("AWS_REGION", "eu-west-1");
         return env;
     }

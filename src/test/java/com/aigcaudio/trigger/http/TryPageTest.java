@@ -107,7 +107,7 @@ class TryPageTest {
 
     @Test
     void get_injectedValues_areEscaped() {
-        env.put("AIGC_MODEL_NAME", "Mini\"><script>alert(1)</script>");
+        env.put("AIGC_TASK_DEFAULTS", "{\"ModelName\":\"Mini\\\"><script>alert(1)</script>\"}");
         String html = (String) get("/", Map.of()).get("body");
         assertFalse(html.contains("<script>alert(1)"), "escaped");
         assertTrue(html.contains("Mini&quot;&gt;&lt;script&gt;"));

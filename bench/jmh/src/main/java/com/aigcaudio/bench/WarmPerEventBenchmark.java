@@ -48,8 +48,9 @@ public class WarmPerEventBenchmark {
     @Setup
     public void setUp() throws IOException {
         event = Files.readAllBytes(Path.of(System.getProperty("bench.event", "../../events/cos-video-upload.json")));
-        Map<String, String> env = Map.of("AIGC_MODEL_NAME", "MiniMaxMusic", "AIGC_SCENE_TYPE", "music",
-                "AIGC_PROMPT", "Soundtrack for {filename}", "AIGC_VOD_SUB_APP_ID", "251441341");
+        Map<String, String> env = Map.of("AIGC_STATE", "memory:", "AIGC_TASK_DEFAULTS",
+                "{\"ModelName\":\"MiniMaxMusic\",\"SceneType\":\"music\",\"SubAppId\":251441341}",
+                "AIGC_PROMPT", "Soundtrack for {filename}");
         FunctionConfig config = FunctionConfig.from(new Settings(env::get));
         planner = new TaskPlanner(config.defaults(), config.cos());
     }
