@@ -24,6 +24,14 @@ public interface IdempotencyStore {
      */
     void update(String key, IdempotencyRecord record, Deadline deadline);
 
+    /**
+     * Writes the outcome (COMPLETED or UNKNOWN_OUTCOME) over the owner's SENDING record in one request, without
+     * reading it first: a SENDING record is never taken over (see {@link IdempotencyRecord#replaceableAt}), so
+     * once the owner's SENDING write landed the key is still its own. Should an operator have deleted the marker
+     * meanwhile, the outcome written is still the truth: a task exists, and a redelivery finds it.
+     */
+    void settle(String key, IdempotencyRecord record, Deadline deadline);
+
     /** Deletes the owner's claim so that a retry can run; a record that is no longer {@code mine} is left alone. */
     void release(String key, IdempotencyRecord mine, Deadline deadline);
 

@@ -87,6 +87,11 @@ public final class ObjectIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void settle(String key, IdempotencyRecord record, Deadline deadline) {
+        objects.put(marker(key), ObjectStore.Body.of(record.toJson()), JSON, Map.of(), false, deadline);
+    }
+
+    @Override
     public void release(String key, IdempotencyRecord mine, Deadline deadline) {
         String marker = marker(key);
         ObjectStore.Stored current = mine(marker, mine, deadline);

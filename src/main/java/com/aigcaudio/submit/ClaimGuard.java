@@ -2,7 +2,6 @@ package com.aigcaudio.submit;
 
 import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.idempotency.Claim;
-import com.aigcaudio.idempotency.ClaimLostException;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.store.StoreUnavailableException;
@@ -90,11 +89,7 @@ final class ClaimGuard {
         long backoffMs = RECORD_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
             try {
-                store.update(key, record, deadline);
-                return;
-            } catch (ClaimLostException e) {
-                LOG.error("the claim was taken over while the request was in flight: the outcome is not recorded here",
-                        "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
+                store.settle(key, record, deadline);
                 return;
             } catch (StoreUnavailableException e) {
                 if (attempt == RECORD_ATTEMPTS || deadline.remaining().toMillis() <= backoffMs) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The claim state machine on its own: an in-memory store that fails on demand and an attempt that records calls. */
@@ -251,7 +252,7 @@ class ClaimGuardTest {
     }
 
     @Test
-    void claimTakenOverWhileSending_leavesTheNewOwnersRecord() {
+    void markerDeletedWhileSending_theOutcomeIsStillWritten_theNextClaimantFindsItAndSendsNothing() {
         Attempt attempt = new Attempt();
         store.beforeUpdate = () -> {
             if (store.calls(FaultyIdempotencyStore.Op.UPDATE) == 2) {
@@ -263,8 +264,14 @@ class ClaimGuardTest {
 
         TaskOutcome outcome = guard.run(item, deadline(), attempt);
 
+        // An operator deleted our SENDING marker and a redelivery claimed the key while our request was in
+        // flight: writing the outcome anyway records the task that exists, instead of letting a second be paid.
         assertEquals("task-1", outcome.taskId());
-        assertEquals("other-claim", stored().claimId());
-        assertEquals(IdempotencyRecord.Status.IN_PROGRESS, stored().status());
+        assertEquals(IdempotencyRecord.Status.COMPLETED, stored().status());
+        assertEquals("task-1", stored().taskId());
+        Attempt second = new Attempt();
+        TaskOutcome redelivered = guard.run(item, deadline(), second);
+        assertEquals("task-1", redelivered.taskId(), "the redelivery is a duplicate of the task that exists");
+        assertFalse(second.calls.contains("send"), "and sends nothing: " + second.calls);
     }
 }

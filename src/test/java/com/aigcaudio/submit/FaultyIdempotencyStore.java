@@ -62,6 +62,14 @@ final class FaultyIdempotencyStore implements IdempotencyStore {
         records.update(key, record, deadline);
     }
 
+    /** Counted with updates: it is the owner's second write of its record. */
+    @Override
+    public void settle(String key, IdempotencyRecord record, Deadline deadline) {
+        enter(Op.UPDATE);
+        beforeUpdate.run();
+        records.settle(key, record, deadline);
+    }
+
     @Override
     public void release(String key, IdempotencyRecord mine, Deadline deadline) {
         enter(Op.RELEASE);
