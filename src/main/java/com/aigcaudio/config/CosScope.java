@@ -37,7 +37,10 @@ public final class CosScope {
         CosScope scope = new CosScope(s.list("AIGC_COS_BUCKETS"), s.list("AIGC_COS_PREFIXES"),
                 s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix, tracking.resultBucket(),
                 tracking.resultPrefix());
-        if (tracking.resultBucket() != null && scope.overlapsInput(tracking.resultBucket(), scope.resultPrefix)) {
+        // Only a location the deployer chose is refused at start: the default (the state bucket) cannot be checked
+        // against a trigger the function does not see, and uploads under it are skipped at run time either way.
+        if (tracking.resultsChosen() && tracking.resultBucket() != null
+                && scope.overlapsInput(tracking.resultBucket(), scope.resultPrefix)) {
             throw new ConfigurationException("AIGC_RESULTS", "the result location " + tracking.resultBucket() + "/"
                     + scope.resultPrefix + " falls inside the COS input filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, "
                     + "AIGC_COS_SUFFIXES), so every delivered soundtrack would trigger a new task; deliver to another "

@@ -12,6 +12,7 @@ public final class TrackingConfig {
     static final String DEFAULT_RESULT_PREFIX = "soundtracks/";
 
     private final Location results;
+    private final boolean resultsChosen;
     private final String resultPrefix;
     private final String resultFormat;
     private final long maxResultBytes;
@@ -20,9 +21,12 @@ public final class TrackingConfig {
     private final String notifySecret;
     private final Duration firstCheck;
 
-    public TrackingConfig(Location results, String resultPrefix, String resultFormat, long maxResultBytes,
-                          String trackerTrigger, URI notifyUrl, String notifySecret, Duration firstCheck) {
+    /** @param resultsChosen whether AIGC_RESULTS named the location (false: the state location's default) */
+    public TrackingConfig(Location results, boolean resultsChosen, String resultPrefix, String resultFormat,
+                          long maxResultBytes, String trackerTrigger, URI notifyUrl, String notifySecret,
+                          Duration firstCheck) {
         this.results = results;
+        this.resultsChosen = resultsChosen;
         this.resultPrefix = resultPrefix;
         this.resultFormat = resultFormat;
         this.maxResultBytes = maxResultBytes;
@@ -59,7 +63,7 @@ public final class TrackingConfig {
         if (notify != null && (secret == null || secret.length() < 16)) {
             throw new ConfigurationException("AIGC_NOTIFY_SECRET", "required with AIGC_NOTIFY_URL: at least 16 characters");
         }
-        return new TrackingConfig(results, prefix, format,
+        return new TrackingConfig(results, value != null, prefix, format,
                 s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024),
                 s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER), notify, secret,
                 s.millis("AIGC_TRACKER_FIRST_CHECK_MS", Duration.ofSeconds(10), 100, 300_000));
@@ -68,6 +72,11 @@ public final class TrackingConfig {
     /** Where soundtracks are copied to, or null: the service's own expiring URL is recorded. */
     public Location results() {
         return results;
+    }
+
+    /** Whether AIGC_RESULTS named the result location, rather than the state location's default. */
+    public boolean resultsChosen() {
+        return resultsChosen;
     }
 
     /** The COS bucket soundtracks are copied to, or null (the recursion guard compares it with uploads). */

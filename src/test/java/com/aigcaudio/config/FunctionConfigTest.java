@@ -141,10 +141,12 @@ class FunctionConfigTest {
 
     @Test
     void results_defaultToTheStateBucket_noneKeepsTheServiceUrl() {
-        FunctionConfig config = load(Map.of("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/aigc/",
-                "AIGC_COS_BUCKETS", "videos-1250000000"));
+        // No input filters at all: the default is still accepted, and an upload under it is skipped at run time.
+        FunctionConfig config = load(Map.of("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/aigc/"));
         assertEquals("state-1250000000", config.tracking().results().bucket());
         assertEquals("soundtracks/", config.tracking().resultPrefix());
+        assertTrue(config.cos().exclusionReason("state-1250000000", "soundtracks/incoming/a.mp4.mp3")
+                .contains("result location"));
         assertNull(load(Map.of("AIGC_RESULTS", "none")).tracking().results());
     }
 

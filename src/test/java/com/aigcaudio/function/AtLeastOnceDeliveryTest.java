@@ -99,6 +99,17 @@ class AtLeastOnceDeliveryTest {
     }
 
     @Test
+    void stateOnly_atACosCompatibleServer_oneTask_thenADuplicate() {
+        // The smallest configuration: AIGC_STATE and the endpoint override, results defaulting to the state bucket.
+        env.remove("AIGC_RESULTS");
+        vod.stub(vod.action(ACTION).willReturn(json(success("task-state-only", "r"))));
+
+        assertEquals("created", status(deliver(upload)));
+        assertEquals("duplicate", status(deliver(upload)));
+        assertEquals(1, vod.requests().size());
+    }
+
+    @Test
     void sameEvent_threeTimesInSequence_createsOneTaskAndReplaysIt() {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-once", "req-once"))));
 
