@@ -5,6 +5,7 @@ import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.SweepCursor;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.support.Hashing;
@@ -168,7 +169,7 @@ final class OrphanSweep {
         payload.put("status", "unknown");
         payload.put("idempotencyKey", Hashing.sha256Hex(key));
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "PreviousOutcomeUnknown");
+        error.put("code", FailureCode.PREVIOUS_OUTCOME_UNKNOWN.code());
         error.put("message", "the request was sent and its outcome never recorded; check the task list before "
                 + "retrying (delete the marker to force)");
         error.put("requestId", record.requestId());

@@ -121,14 +121,14 @@ final class ClaimGuard {
     }
 
     private static TaskOutcome storeUnavailable(WorkItem item, StoreUnavailableException e) {
-        return failed(item, ErrorClass.TRANSIENT, "IdempotencyStoreUnavailable", e.getMessage(), null, null,
+        return failed(item, ErrorClass.TRANSIENT, FailureCode.IDEMPOTENCY_STORE_UNAVAILABLE, e.getMessage(), null, null,
                 "no task was created without a claim; a redelivery will try again");
     }
 
     private TaskOutcome standing(WorkItem item, IdempotencyRecord existing) {
         if (item.payloadHash() != null && existing.payloadHash() != null
                 && !item.payloadHash().equals(existing.payloadHash())) {
-            return failed(item, ErrorClass.INVALID_REQUEST, "IdempotencyKeyReused",
+            return failed(item, ErrorClass.INVALID_REQUEST, FailureCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was already used for a different request", "Idempotency-Key", null,
                     "the key belongs to other work");
         }
@@ -142,11 +142,11 @@ final class ClaimGuard {
                     return inProgress(item, existing);
                 }
                 // Its holder sent the request and never recorded what happened: it may have created the task.
-                return failed(item, ErrorClass.UNKNOWN_OUTCOME, "PreviousOutcomeUnknown",
+                return failed(item, ErrorClass.UNKNOWN_OUTCOME, FailureCode.PREVIOUS_OUTCOME_UNKNOWN,
                         "an earlier attempt sent the request and stopped before recording its outcome; check the "
                                 + "task list before retrying", null, null, "not re-created, to avoid a duplicate paid task");
             case UNKNOWN_OUTCOME:
-                return failed(item, ErrorClass.UNKNOWN_OUTCOME, "PreviousOutcomeUnknown",
+                return failed(item, ErrorClass.UNKNOWN_OUTCOME, FailureCode.PREVIOUS_OUTCOME_UNKNOWN,
                         "an earlier attempt was sent but its outcome is unknown; check the task list before retrying",
                         null, existing.requestId(), "not re-created, to avoid a duplicate paid task");
             default:
@@ -155,13 +155,14 @@ final class ClaimGuard {
     }
 
     private static TaskOutcome inProgress(WorkItem item, IdempotencyRecord existing) {
-        return failed(item, ErrorClass.TRANSIENT, "InProgress", "another delivery of this work is in progress "
+        return failed(item, ErrorClass.TRANSIENT, FailureCode.IN_PROGRESS, "another delivery of this work is in progress "
                 + "until " + existing.inProgressUntil(), null, null, "a redelivery will see its outcome");
     }
 
-    private static TaskOutcome failed(WorkItem item, ErrorClass errorClass, String code, String message, String field,
-                                      String requestId, String reason) {
-        return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(errorClass, code, message, field, requestId),
+    private static TaskOutcome failed(WorkItem item, ErrorClass errorClass, FailureCode code, String message,
+                                      String field, String requestId, String reason) {
+        return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(errorClass, code.code(), message, field,
+                        requestId),
                 reason);
     }
 

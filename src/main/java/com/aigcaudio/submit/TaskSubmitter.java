@@ -119,7 +119,7 @@ public final class TaskSubmitter {
             } catch (StoreUnavailableException e) {
                 LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
                 return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.TRANSIENT,
-                        "IdempotencyStoreUnavailable", e.getMessage(), null, null), "the spend count could not be read");
+                        FailureCode.IDEMPOTENCY_STORE_UNAVAILABLE.code(), e.getMessage(), null, null), "the spend count could not be read");
             }
             if (grant.granted()) {
                 return null;
@@ -127,7 +127,8 @@ public final class TaskSubmitter {
             LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
                     "reset_at", grant.refusedUntil.toString());
             notifyRefusal(grant, item.source(), deadline);
-            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.FAILED, "SpendLimitReached",
+            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.FAILED,
+                    FailureCode.SPEND_LIMIT_REACHED.code(),
                     grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
                     grant.refusedUntil), "refused by the spend guard");
         }
@@ -161,7 +162,7 @@ public final class TaskSubmitter {
                 return;
             }
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", "SpendLimitReached");
+            error.put("code", FailureCode.SPEND_LIMIT_REACHED.code());
             error.put("message", grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("status", "refused");

@@ -9,6 +9,7 @@ import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
+import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
@@ -196,19 +197,23 @@ public final class HttpTrigger {
             return HttpResponses.json(202, body, headers);
         }
         TaskOutcome.Failure f = outcome.failure();
-        switch (f.code()) {
-            case "InProgress":
-                return HttpResponses.error(409, f.code(), f.message(), null, null, Map.of("Retry-After", "5"));
-            case "IdempotencyKeyReused":
-                return HttpResponses.error(422, f.code(), f.message(), f.field(), null, Map.of());
-            case "SpendLimitReached":
-                long wait = f.retryAt() == null ? 3600
-                        : Math.max(1, java.time.Duration.between(java.time.Instant.now(), f.retryAt()).getSeconds());
-                return HttpResponses.error(429, f.code(), f.message(), null, null, Map.of("Retry-After", Long.toString(wait)));
-            case "IdempotencyStoreUnavailable":
-                return HttpResponses.error(503, f.code(), "try again later", null, null, Map.of("Retry-After", "5"));
-            default:
-                break;
+        FailureCode ours = FailureCode.of(f.code());
+        if (ours != null) {
+            switch (ours) {
+                case IN_PROGRESS:
+                    return HttpResponses.error(409, f.code(), f.message(), null, null, Map.of("Retry-After", "5"));
+                case IDEMPOTENCY_KEY_REUSED:
+                    return HttpResponses.error(422, f.code(), f.message(), f.field(), null, Map.of());
+                case SPEND_LIMIT_REACHED:
+                    long wait = f.retryAt() == null ? 3600
+                            : Math.max(1, java.time.Duration.between(java.time.Instant.now(), f.retryAt()).getSeconds());
+                    return HttpResponses.error(429, f.code(), f.message(), null, null,
+                            Map.of("Retry-After", Long.toString(wait)));
+                case IDEMPOTENCY_STORE_UNAVAILABLE:
+                    return HttpResponses.error(503, f.code(), "try again later", null, null, Map.of("Retry-After", "5"));
+                default:
+                    break;
+            }
         }
         int status;
         Map<String, String> headers = Map.of();
