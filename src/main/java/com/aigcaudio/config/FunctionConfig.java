@@ -60,7 +60,7 @@ public final class FunctionConfig {
     public static final String LOCAL_STATE = "file:.aigc-local";
 
     private static FunctionConfig from(Settings settings, String defaultState, URI localBaseUrl) {
-        Variables.refuseReplaced(settings.lookup());
+        Variables.refuseReplaced(settings);
         ClientConfig client = ClientSettings.from(settings);
         TaskDefaults defaults = TaskDefaults.from(settings, client.service());
         IdempotencyConfig idempotency = IdempotencyConfig.from(settings, defaultState, localBaseUrl);

@@ -7,14 +7,24 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Typed reads of configuration variables; every failure names the variable. */
 public final class Settings {
     private final UnaryOperator<String> lookup;
+    private final Supplier<Set<String>> names;
 
     public Settings(UnaryOperator<String> lookup) {
+        this(lookup, null);
+    }
+
+    /** @param names every name that is set, or null when the lookup cannot list them */
+    Settings(UnaryOperator<String> lookup, Supplier<Set<String>> names) {
         this.lookup = lookup;
+        this.names = names;
     }
 
     /**
@@ -25,7 +35,16 @@ public final class Settings {
         return new Settings(name -> {
             String value = System.getProperty(name);
             return value != null && !value.isEmpty() ? value : System.getenv(name);
+        }, () -> {
+            Set<String> set = new HashSet<>(System.getenv().keySet());
+            set.addAll(System.getProperties().stringPropertyNames());
+            return set;
         });
+    }
+
+    /** Every name that is set, or null when this lookup cannot list them (a map's get, in tests). */
+    Set<String> names() {
+        return names == null ? null : names.get();
     }
 
     public UnaryOperator<String> lookup() {

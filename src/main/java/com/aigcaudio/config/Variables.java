@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Every AIGC_* variable the function reads, with its default, scope and meaning: start-up reads no other
@@ -113,13 +113,16 @@ public final class Variables {
         add("AIGC_SECRETS_MANAGER_ENDPOINT", "", Scope.AWS, "Secrets Manager endpoint override (VPC endpoint)");
     }
 
-    private static final Map<String, String> REPLACED = load();
-
     private Variables() {
     }
 
     private static void add(String name, String fallback, Scope scope, String meaning) {
         REGISTRY.put(name, new Variable(name, fallback, scope, meaning));
+    }
+
+    /** Loaded on first use: a start whose environment holds no unregistered AIGC_* name never reads it. */
+    private static final class Replaced {
+        static final Map<String, String> TABLE = load();
     }
 
     /** Names of earlier versions → what replaced them (kept as data: the code reads none of them). */
@@ -144,13 +147,26 @@ public final class Variables {
     }
 
     public static Map<String, String> replaced() {
-        return REPLACED;
+        return Replaced.TABLE;
+    }
+
+    private static boolean anyUnregistered(Set<String> names) {
+        for (String name : names) {
+            if (name.startsWith("AIGC_") && !registered(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @throws ConfigurationException naming the first replaced variable that is set, and its replacement */
-    static void refuseReplaced(UnaryOperator<String> lookup) {
-        for (Map.Entry<String, String> old : REPLACED.entrySet()) {
-            String value = lookup.apply(old.getKey());
+    static void refuseReplaced(Settings settings) {
+        Set<String> set = settings.names();
+        if (set != null && !anyUnregistered(set)) {
+            return;
+        }
+        for (Map.Entry<String, String> old : replaced().entrySet()) {
+            String value = settings.lookup().apply(old.getKey());
             if (value != null && !value.trim().isEmpty()) {
                 throw new ConfigurationException(old.getKey(), "no longer read: " + old.getValue()
                         + " (docs/configuration.md)");

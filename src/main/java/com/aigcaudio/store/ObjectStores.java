@@ -53,7 +53,7 @@ public final class ObjectStores {
         if (results == null) {
             return null;
         }
-        if (results == state.state()) {
+        if (!tracking.resultsChosen()) {
             return PrefixedObjectStore.bucketOf(stateStore);
         }
         return bucket(results, state.localBaseUrl(), credentials, aws, http, clock);

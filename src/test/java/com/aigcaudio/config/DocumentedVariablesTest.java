@@ -163,6 +163,18 @@ class DocumentedVariablesTest {
     }
 
     @Test
+    void aReplacedName_isFoundThroughTheListOfSetNames_asOnAPlatform() {
+        Map<String, String> env = Map.of("AIGC_VOD_SUB_APP_ID", "1", "AIGC_STATE", "memory:");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> FunctionConfig.from(new Settings(env::get, env::keySet)));
+        assertEquals("AIGC_VOD_SUB_APP_ID", e.variable());
+        assertTrue(e.getMessage().contains("SubAppId"), e.getMessage());
+        Map<String, String> current = Map.of("AIGC_STATE", "memory:", "PATH", "/usr/bin");
+        assertEquals(Location.Kind.MEMORY, FunctionConfig.from(new Settings(current::get, current::keySet))
+                .idempotency().state().kind());
+    }
+
+    @Test
     void aReplacedName_stopsTheStartNamingItsReplacement() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> FunctionConfig.from(
                 new Settings(Map.of("AIGC_IDEMPOTENCY_STORE", "cos", "AIGC_STATE", "memory:")::get)));

@@ -27,6 +27,7 @@ public final class FakeCos implements AutoCloseable {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     /** LastModified of each object, by the bucket's own (real) clock, as COS stamps it. */
     private final Map<String, java.time.Instant> modified = new ConcurrentHashMap<>();
+    private final java.time.Clock bucketClock;
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -49,6 +50,12 @@ public final class FakeCos implements AutoCloseable {
     private final WireMockServer server;
 
     public FakeCos() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param bucketClock stamps LastModified (signatures are still checked against real time) */
+    public FakeCos(java.time.Clock bucketClock) {
+        this.bucketClock = bucketClock;
         server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new Bucket()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(ok()));
@@ -297,7 +304,7 @@ public final class FakeCos implements AutoCloseable {
                     } else {
                         objects.put(path, r.getBody());
                     }
-                    modified.put(path, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    modified.put(path, bucketClock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                     return new ResponseDefinition(200, "");
                 case "GET":
                     if (path.equals("/") && params.containsKey("prefix")) {
