@@ -12,7 +12,9 @@ emulator_id, emulator_key = "AKIDEMULATORlocalonly000000000000000", "emulator-lo
 
 function_env = dict(env, AIGC_ENDPOINT=env["ENDPOINT"], TENCENTCLOUD_SECRET_ID=emulator_id,
                     TENCENTCLOUD_SECRET_KEY=emulator_key, AIGC_TASK_DEFAULTS='{"ModelName":"MiniMaxMusic","SceneType":"music"}',
-                    AIGC_PROMPT="Soundtrack for {filename}", AIGC_LOG_LEVEL="WARN")
+                    AIGC_PROMPT="Soundtrack for {filename}", AIGC_LOG_LEVEL="WARN",
+                    # A fresh state per process, as the first upload of an object finds it: no duplicate short cut.
+                    AIGC_STATE="memory:")
 sdk_env = dict(env, BENCH_ENDPOINT=env["HOSTPORT"], TENCENTCLOUD_SECRET_ID=emulator_id,
                TENCENTCLOUD_SECRET_KEY=emulator_key)
 tuned = shlex.split(env["TUNED_FLAGS"])

@@ -1,7 +1,7 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.client.ClientConfig;
-import com.aigcaudio.tencent.client.Service;
 
 import java.time.Duration;
 

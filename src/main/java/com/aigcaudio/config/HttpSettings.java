@@ -1,6 +1,7 @@
 package com.aigcaudio.config;
 
-import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Service;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class HttpSettings {
 
     public HttpSettings(String path, int maxBodyBytes, String token, List<String> corsOrigins, Set<String> callerFields,
                         List<String> allowedMediaHosts) {
-        this.path = normalise(path);
+        this.path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.maxBodyBytes = maxBodyBytes;
         this.token = token;
         this.corsOrigins = List.copyOf(corsOrigins);
@@ -128,35 +129,9 @@ public final class HttpSettings {
         return out;
     }
 
-    public static String normalise(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** The route, e.g. /tasks; a request path matches when it is this path or ends with it (gateway prefixes). */
+    /** The route as configured, e.g. /tasks. */
     public String path() {
         return path;
-    }
-
-    public boolean matches(String requestPath) {
-        if (requestPath == null) {
-            return false;
-        }
-        String p = normalise(requestPath);
-        // path starts with '/', so endsWith always matches whole segments (/release/tasks, not /subtasks).
-        return p.equals(path) || !path.equals("/") && p.endsWith(path);
-    }
-
-    /** The task id of {@code <route>/<taskId>} (GET /tasks/{taskId}), or null when the path is not that. */
-    public String taskIdIn(String requestPath) {
-        if (requestPath == null) {
-            return null;
-        }
-        String p = normalise(requestPath);
-        int slash = p.lastIndexOf('/');
-        if (slash <= 0 || slash == p.length() - 1) {
-            return null;
-        }
-        return matches(p.substring(0, slash)) ? p.substring(slash + 1) : null;
     }
 
     public int maxBodyBytes() {

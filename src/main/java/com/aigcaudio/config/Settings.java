@@ -1,13 +1,15 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;

@@ -1,5 +1,7 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+
 import java.net.URI;
 import java.time.Duration;
 

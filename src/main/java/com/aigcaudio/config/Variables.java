@@ -1,5 +1,7 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -160,7 +162,7 @@ public final class Variables {
     }
 
     /** @throws ConfigurationException naming the first replaced variable that is set, and its replacement */
-    static void refuseReplaced(Settings settings) {
+    public static void refuseReplaced(Settings settings) {
         Set<String> set = settings.names();
         if (set != null && !anyUnregistered(set)) {
             return;

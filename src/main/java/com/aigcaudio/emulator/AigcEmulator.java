@@ -1,5 +1,7 @@
 package com.aigcaudio.emulator;
 
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
@@ -7,8 +9,6 @@ import com.aigcaudio.plan.TaskSpecReader;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
 import com.aigcaudio.tencent.aigc.DescribeAudioTask;
 import com.aigcaudio.tencent.auth.Credentials;
-import com.aigcaudio.tencent.client.InvalidRequestException;
-import com.aigcaudio.tencent.client.Service;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -21,10 +21,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 

@@ -1,6 +1,6 @@
 package com.aigcaudio.emulator;
 
-import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.core.Service;
 
 import java.time.Duration;
 import java.time.Instant;

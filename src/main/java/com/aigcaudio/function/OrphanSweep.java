@@ -1,14 +1,15 @@
 package com.aigcaudio.function;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Hashing;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.SweepCursor;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.ObjectStore;
-import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.store.StoreUnavailableException;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.support.Hashing;
+import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.track.Tracker;
 
 import java.time.Clock;

@@ -1,8 +1,7 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.support.Hashing;
-import com.aigcaudio.trigger.cos.CosObjectEvent;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,43 +17,11 @@ public final class IdempotencyKey {
         this.value = value;
     }
 
-    /** An upload: bucket + key + what identifies this upload (version id, ETag, COS request id or S3 sequencer). */
-    public static IdempotencyKey forCosObject(String prefix, CosObjectEvent object, long eventTime) {
-        Map<String, Object> canonical = new TreeMap<>();
-        canonical.put("trigger", "cos");
-        canonical.put("bucket", object.bucket());
-        canonical.put("key", object.key());
-        canonical.put("versionId", blankToNull(object.versionId()));
-        canonical.put("eTag", blankToNull(object.eTag()));
-        canonical.put("cosRequestId", blankToNull(object.cosRequestId()));
-        if (object.storage() == CosObjectEvent.Storage.S3) {
-            // Added only for S3, so that COS keys stay what they were.
-            canonical.put("storage", "s3");
-            canonical.put("sequencer", blankToNull(object.sequencer()));
-        }
-        if (canonical.get("eTag") == null && canonical.get("cosRequestId") == null && canonical.get("versionId") == null
-                && canonical.get("sequencer") == null) {
-            // Without any upload identity, the event time is what tells two uploads of one key apart.
-            canonical.put("eventTime", eventTime);
-        }
-        return of(prefix, canonical);
-    }
-
-    /** An HTTP request carrying the client's Idempotency-Key header. */
-    public static IdempotencyKey forHttp(String prefix, String clientKey) {
-        return of(prefix, Map.of("trigger", "http", "clientKey", clientKey));
-    }
-
-    /** A timer tick: the trigger's name and scheduled time. */
-    public static IdempotencyKey forTimer(String prefix, String triggerName, String time) {
-        Map<String, Object> canonical = new TreeMap<>();
-        canonical.put("trigger", "timer");
-        canonical.put("name", triggerName == null ? "" : triggerName);
-        canonical.put("time", time == null ? "" : time);
-        return of(prefix, canonical);
-    }
-
-    private static IdempotencyKey of(String prefix, Map<String, Object> canonical) {
+    /**
+     * The key of the work a canonical description names; each trigger builds the description of its own events.
+     * Null values are left out (as JSON writes them), so adding an optional field later keeps existing keys.
+     */
+    public static IdempotencyKey of(String prefix, Map<String, Object> canonical) {
         return new IdempotencyKey(prefix + ":" + Hashing.sha256Hex(Json.toBytes(new TreeMap<>(canonical))));
     }
 
@@ -79,10 +46,6 @@ public final class IdempotencyKey {
             return out;
         }
         return json;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     /** {@code prefix:sha256hex}; safe as an object-key segment. */

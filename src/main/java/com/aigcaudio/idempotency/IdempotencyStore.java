@@ -1,8 +1,8 @@
 package com.aigcaudio.idempotency;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.util.List;
 

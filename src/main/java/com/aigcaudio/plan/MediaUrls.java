@@ -3,10 +3,10 @@ package com.aigcaudio.plan;
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.aws.signing.S3Presigner;
 import com.aigcaudio.config.MediaUrlSettings;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 import com.aigcaudio.tencent.signing.CosPresigner;
-import com.aigcaudio.trigger.cos.CosObjectEvent;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -34,17 +34,17 @@ public final class MediaUrls {
         this.clock = clock;
     }
 
-    public String forObject(CosObjectEvent object) {
+    public String forObject(UploadedObject object) {
         if (settings.mode() == MediaUrlSettings.Mode.OBJECT) {
             return object.url();
         }
         String region = object.region();
         if (region == null || !region.matches("[a-z0-9-]+")) {
-            throw new InvalidRequestException(object.storage() == CosObjectEvent.Storage.S3 ? "awsRegion"
+            throw new InvalidRequestException(object.storage() == UploadedObject.Storage.S3 ? "awsRegion"
                     : "cos.cosBucket.cosRegion", "a presigned media URL needs the bucket's region, and the event has "
                     + (region == null ? "none" : "an invalid one") + " (or set AIGC_MEDIA_URL=object for public buckets)");
         }
-        if (object.storage() == CosObjectEvent.Storage.S3) {
+        if (object.storage() == UploadedObject.Storage.S3) {
             AwsCredentials aws;
             try {
                 aws = awsCredentials.get();

@@ -1,6 +1,6 @@
 package com.aigcaudio.plan;
 
-import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.core.ConfigurationException;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package com.aigcaudio.plan;
 
-import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.core.InvalidRequestException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,11 +1,11 @@
 package com.aigcaudio.plan;
 
-import com.aigcaudio.config.ConfigurationException;
 import com.aigcaudio.config.Location;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.tencent.client.Service;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,7 +92,7 @@ public final class TaskDefaults {
         probe.put("Prompt", "configuration check");
         try {
             TaskSpecReader.read(service, probe);
-        } catch (com.aigcaudio.tencent.client.InvalidRequestException e) {
+        } catch (com.aigcaudio.core.InvalidRequestException e) {
             String variable = outputFromLocation && e.field() != null && e.field().startsWith("StoreCosParam")
                     ? "AIGC_MPS_OUTPUT" : "AIGC_TASK_DEFAULTS";
             throw new ConfigurationException(variable, e.getMessage());

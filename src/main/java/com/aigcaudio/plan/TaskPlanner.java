@@ -1,10 +1,10 @@
 package com.aigcaudio.plan;
 
 import com.aigcaudio.config.CosScope;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
-import com.aigcaudio.tencent.client.InvalidRequestException;
-import com.aigcaudio.tencent.client.Service;
-import com.aigcaudio.trigger.cos.CosObjectEvent;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class TaskPlanner {
     }
 
     /** A created COS object: its (presigned) URL becomes the reference video or audio of the configured service. */
-    public Plan forCosObject(CosObjectEvent object) {
+    public Plan forCosObject(UploadedObject object) {
         if (!object.isObjectCreated()) {
             return Plan.skip("event " + object.eventName() + " is not an object creation");
         }

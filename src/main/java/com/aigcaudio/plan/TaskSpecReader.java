@@ -1,5 +1,7 @@
 package com.aigcaudio.plan;
 
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.tencent.aigc.AudioTaskBase;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
@@ -8,8 +10,6 @@ import com.aigcaudio.tencent.aigc.MpsStoreCosParam;
 import com.aigcaudio.tencent.aigc.VodAudioTask;
 import com.aigcaudio.tencent.aigc.VodMediaReference;
 import com.aigcaudio.tencent.aigc.VodOutputConfig;
-import com.aigcaudio.tencent.client.InvalidRequestException;
-import com.aigcaudio.tencent.client.Service;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package com.aigcaudio.store;
 
-import com.aigcaudio.support.Hashing;
+import com.aigcaudio.core.Hashing;
 
 /** ETags for stores that keep none: the content's SHA-256, so equal content has an equal tag. */
 final class ContentTags {

@@ -1,9 +1,9 @@
 package com.aigcaudio.store;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.tencent.signing.CosPresigner;
 import com.aigcaudio.tencent.signing.CosSigner;
 

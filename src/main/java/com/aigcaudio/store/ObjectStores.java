@@ -1,8 +1,8 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.config.IdempotencyConfig;
 import com.aigcaudio.config.Location;
+import com.aigcaudio.config.StateConfig;
 import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 
@@ -21,9 +21,9 @@ public final class ObjectStores {
      *
      * @param aws the Lambda role's credentials, used only by an S3 store
      */
-    public static ObjectStore state(IdempotencyConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
+    public static ObjectStore state(StateConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
                                     Supplier<HttpClient> http, Clock clock) {
-        Location state = config.state();
+        Location state = config.location();
         return PrefixedObjectStore.of(bucket(state, config.localBaseUrl(), credentials, aws, http, clock),
                 state.prefix());
     }
@@ -46,7 +46,7 @@ public final class ObjectStores {
      * Where the tracker copies soundtracks: AIGC_RESULTS, by default the state location's own bucket (the same
      * store, at its root), or null with {@code AIGC_RESULTS=none} (the service's own, expiring URL is recorded).
      */
-    public static ObjectStore results(TrackingConfig tracking, IdempotencyConfig state, ObjectStore stateStore,
+    public static ObjectStore results(TrackingConfig tracking, StateConfig state, ObjectStore stateStore,
                                       CredentialsProvider credentials, Supplier<AwsCredentials> aws,
                                       Supplier<HttpClient> http, Clock clock) {
         Location results = tracking.results();

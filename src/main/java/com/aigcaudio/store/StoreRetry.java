@@ -1,8 +1,8 @@
 package com.aigcaudio.store;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.Sleeper;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

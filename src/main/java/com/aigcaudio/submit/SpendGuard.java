@@ -1,7 +1,7 @@
 package com.aigcaudio.submit;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.store.ObjectStore;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * an instance that probes past it (the count may fall short, never over). An instance finds the first free slot
  * by binary search over the existing ones, so a cold instance costs a handful of reads, not one per task so far.
  */
-final class SpendGuard {
+public final class SpendGuard {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
     private static final String PREFIX = "aigc-spend/";
@@ -31,7 +31,7 @@ final class SpendGuard {
     private final Clock clock;
     private final Map<String, Integer> hints = new ConcurrentHashMap<>();
 
-    SpendGuard(ObjectStore store, Integer perDay, Integer perHour, Clock clock) {
+    public SpendGuard(ObjectStore store, Integer perDay, Integer perHour, Clock clock) {
         this.store = store;
         this.perDay = perDay;
         this.perHour = perHour;

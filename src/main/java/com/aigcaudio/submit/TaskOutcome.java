@@ -1,6 +1,6 @@
 package com.aigcaudio.submit;
 
-import com.aigcaudio.tencent.client.ErrorClass;
+import com.aigcaudio.core.ErrorClass;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -132,6 +132,11 @@ public final class TaskOutcome {
 
         public Failure(ErrorClass errorClass, String code, String message, String field, String requestId) {
             this(errorClass, code, message, field, requestId, null);
+        }
+
+        /** One of ours, classified as its code says. */
+        public Failure(FailureCode code, String message, String field, String requestId, java.time.Instant retryAt) {
+            this(code.errorClass(), code.code(), message, field, requestId, retryAt);
         }
 
         /** @param retryAt when trying again makes sense (a spend limit's reset), or null */

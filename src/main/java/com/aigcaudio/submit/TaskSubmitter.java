@@ -1,23 +1,20 @@
 package com.aigcaudio.submit;
 
-import com.aigcaudio.config.IdempotencyConfig;
-import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.plan.Plan;
-import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
-import com.aigcaudio.track.Tracker;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
 import com.aigcaudio.tencent.aigc.CreatedTask;
 import com.aigcaudio.tencent.client.ApiException;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.ErrorClass;
-import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.track.Tracker;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,29 +30,33 @@ public final class TaskSubmitter {
 
     private final Supplier<AigcAudioTasks> tasks;
     private static final Redaction DRY_RUN_REDACTION = new Redaction(java.util.List.of());
-    private final ClaimGuard guard;
+    private final ClaimGuard claims;
+    private final SpendGuard spend;
     private final Tracker tracker;
     private final boolean dryRun;
-    private final SpendGuard spend;
 
     /**
-     * @param tasks the API client, built on first use so that invocations that call nothing never pay for it
-     * @param store where idempotency records live
+     * @param tasks   the API client, built on first use so that invocations that call nothing never pay for it
+     * @param tracker follows every created task to its result
+     * @param dryRun  plan and log every task, send nothing
      */
-    /** @param tracker follows every created task to its result */
-    public TaskSubmitter(Supplier<AigcAudioTasks> tasks, IdempotencyStore store, IdempotencyConfig config,
-                         Tracker tracker, boolean dryRun, ObjectStore state, Integer maxPerDay, Integer maxPerHour,
-                         Clock clock) {
+    public TaskSubmitter(Supplier<AigcAudioTasks> tasks, ClaimGuard claims, SpendGuard spend, Tracker tracker,
+                         boolean dryRun) {
         this.tasks = tasks;
-        this.spend = new SpendGuard(state, maxPerDay, maxPerHour, clock);
-        this.dryRun = dryRun;
-        this.guard = new ClaimGuard(store, config, clock);
+        this.claims = claims;
+        this.spend = spend;
         this.tracker = tracker;
+        this.dryRun = dryRun;
+    }
+
+    /** The idempotency key of the work a trigger describes by its canonical identity. */
+    public IdempotencyKey keyOf(Map<String, Object> identity) {
+        return claims.keyOf(identity);
     }
 
     /**
-     * Plans the item (an {@link InvalidRequestException} is reported, not thrown, and nothing is stored), then
-     * creates its task, under the item's idempotency key when it has one.
+     * The pipeline, top to bottom: plan → claim → admit (spend) → mark sending → send → track → record. Every
+     * failure becomes a classified outcome; an {@link InvalidRequestException} in planning stores nothing.
      */
     public TaskOutcome submit(WorkItem item, Deadline deadline) {
         String source = item.source();
@@ -79,71 +80,49 @@ public final class TaskSubmitter {
                     "request", DRY_RUN_REDACTION.redact(Json.parse(Json.toBytes(plan.task().toJsonValue()))));
             return TaskOutcome.planned(source);
         }
-        Attempt attempt = new Attempt(item, plan.task(), deadline);
-        if (item.key() == null) {
-            TaskOutcome refused = attempt.admit();
-            return refused != null ? refused : attempt.send();
+        if (item.key() != null) {
+            Logger.putContext("idempotency_key", item.key().hash());
         }
-        Logger.putContext("idempotency_key", item.key().hash());
         try {
-            return guard.run(item, deadline, attempt);
+            ClaimGuard.Held held = claims.claim(item, deadline);
+            if (held.stop() != null) {
+                return held.stop();
+            }
+            // Admitted before SENDING: a process that dies while counting leaves a claim a redelivery takes over.
+            Admission admission = admit(item, deadline);
+            if (admission.refusal != null) {
+                claims.release(held, item, deadline);
+                return admission.refusal;
+            }
+            TaskOutcome unmarked = claims.markSending(held, item, deadline);
+            if (unmarked != null) {
+                admission.giveBack(item, deadline);
+                return unmarked;
+            }
+            // Tracked before it is recorded, so that one write says whether the tracking record exists.
+            TaskOutcome outcome = sendAndTrack(item, plan.task(), deadline);
+            if (outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME) {
+                admission.giveBack(item, deadline);
+            }
+            claims.settle(held, item, outcome, deadline);
+            return outcome;
         } finally {
             Logger.removeContext("idempotency_key");
         }
     }
 
-    /**
-     * One try at creating a task: first admitted by the spend guard (a slot taken, or a refusal), then sent, the
-     * slot given back when the task was certainly not created. The claim guard admits before it marks the claim
-     * SENDING, so a process that dies while counting leaves a claim a redelivery takes over, not an unknown outcome.
-     */
-    private final class Attempt implements GuardedAttempt {
-        private final WorkItem item;
-        private final CreateAigcAudioTask task;
-        private final Deadline deadline;
-        private SpendGuard.Grant grant;
+    /** The spend guard's answer for one task: the slots it took, or the refusal. */
+    private final class Admission {
+        private final SpendGuard.Grant grant;
+        private final TaskOutcome refusal;
 
-        Attempt(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
-            this.item = item;
-            this.task = task;
-            this.deadline = deadline;
+        Admission(SpendGuard.Grant grant, TaskOutcome refusal) {
+            this.grant = grant;
+            this.refusal = refusal;
         }
 
-        @Override
-        public TaskOutcome admit() {
-            if (!spend.enabled()) {
-                return null;
-            }
-            try {
-                grant = spend.acquire(deadline);
-            } catch (StoreUnavailableException e) {
-                LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
-                return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.TRANSIENT,
-                        FailureCode.IDEMPOTENCY_STORE_UNAVAILABLE.code(), e.getMessage(), null, null), "the spend count could not be read");
-            }
-            if (grant.granted()) {
-                return null;
-            }
-            LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
-                    "reset_at", grant.refusedUntil.toString());
-            notifyRefusal(grant, item.source(), deadline);
-            return TaskOutcome.failed(item.source(), new TaskOutcome.Failure(ErrorClass.FAILED,
-                    FailureCode.SPEND_LIMIT_REACHED.code(),
-                    grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
-                    grant.refusedUntil), "refused by the spend guard");
-        }
-
-        @Override
-        public TaskOutcome send() {
-            TaskOutcome outcome = TaskSubmitter.this.send(item, task, deadline);
-            if (outcome.failure() != null && outcome.failure().errorClass() != ErrorClass.UNKNOWN_OUTCOME) {
-                abandon();
-            }
-            return outcome;
-        }
-
-        @Override
-        public void abandon() {
+        /** The task was certainly not created: its slots count for nothing. */
+        void giveBack(WorkItem item, Deadline deadline) {
             if (grant == null || !grant.granted()) {
                 return;
             }
@@ -153,6 +132,30 @@ public final class TaskSubmitter {
                 LOG.warn("could not give a spend slot back", "source", item.source(), "error", e.getMessage());
             }
         }
+    }
+
+    private Admission admit(WorkItem item, Deadline deadline) {
+        if (!spend.enabled()) {
+            return new Admission(null, null);
+        }
+        SpendGuard.Grant grant;
+        try {
+            grant = spend.acquire(deadline);
+        } catch (StoreUnavailableException e) {
+            LOG.error("spend guard unavailable: nothing created", "source", item.source(), "error", e.getMessage());
+            return new Admission(null, TaskOutcome.failed(item.source(), new TaskOutcome.Failure(
+                    FailureCode.IDEMPOTENCY_STORE_UNAVAILABLE, e.getMessage(), null, null, null),
+                    "the spend count could not be read"));
+        }
+        if (grant.granted()) {
+            return new Admission(grant, null);
+        }
+        LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
+                "reset_at", grant.refusedUntil.toString());
+        notifyRefusal(grant, item.source(), deadline);
+        return new Admission(grant, TaskOutcome.failed(item.source(), new TaskOutcome.Failure(FailureCode.SPEND_LIMIT_REACHED,
+                grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
+                grant.refusedUntil), "refused by the spend guard"));
     }
 
     /** The webhook hears of the first refusal in each window (one notice, not one per refused upload). */
@@ -175,7 +178,7 @@ public final class TaskSubmitter {
         }
     }
 
-    private TaskOutcome send(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
+    private TaskOutcome sendAndTrack(WorkItem item, CreateAigcAudioTask task, Deadline deadline) {
         String source = item.source();
         long started = System.nanoTime();
         try {

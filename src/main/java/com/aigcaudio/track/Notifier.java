@@ -1,8 +1,8 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.support.Hashing;
 
 import java.io.IOException;
 import java.net.URI;

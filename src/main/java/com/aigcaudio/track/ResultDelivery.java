@@ -1,9 +1,9 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.aigc.AudioTaskStatus;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.aigcaudio.track;
 
-import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.core.Deadline;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -175,4 +175,15 @@ public final class TrackingRecord {
     private static Instant instant(Object millis) {
         return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
     }
+
+    /** The error a closed record carries; a refusal by content review says so in its message. */
+    static Map<String, Object> failure(String code, String codeExt, String message, boolean review) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("codeExt", codeExt);
+        error.put("message", review ? "content review refused the prompt or media" + (message == null ? "" : ": " + message)
+                : message);
+        error.put("review", review);
+        return error;
+    }
 }

@@ -1,5 +1,6 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,7 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.testing.FunctionHarness;
 import org.junit.jupiter.api.Test;
 

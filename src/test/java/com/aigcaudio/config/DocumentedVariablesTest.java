@@ -1,5 +1,7 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.function.FunctionConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -95,7 +97,7 @@ class DocumentedVariablesTest {
     @Test
     void serverlessYmlVariables_formAValidConfiguration() throws IOException {
         FunctionConfig config = FunctionConfig.from(new Settings(variables()::get));
-        assertEquals(Location.Kind.COS, config.idempotency().state().kind());
+        assertEquals(Location.Kind.COS, config.state().location().kind());
         assertEquals(MediaUrlSettings.Mode.PRESIGNED, config.mediaUrls().mode());
         assertEquals(5, config.client().requestsPerSecond(), "20 per second shared by 4 instances");
     }
@@ -171,7 +173,7 @@ class DocumentedVariablesTest {
         assertTrue(e.getMessage().contains("SubAppId"), e.getMessage());
         Map<String, String> current = Map.of("AIGC_STATE", "memory:", "PATH", "/usr/bin");
         assertEquals(Location.Kind.MEMORY, FunctionConfig.from(new Settings(current::get, current::keySet))
-                .idempotency().state().kind());
+                .state().location().kind());
     }
 
     @Test

@@ -1,14 +1,14 @@
 package com.aigcaudio.config;
 
-import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Service;
+import com.aigcaudio.function.FunctionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,24 +100,24 @@ class FunctionConfigTest {
 
     @Test
     void state_s3_regionFromAwsRegionOrTheUri_endpointOverridePathStyle() {
-        Location state = load(Map.of("AIGC_STATE", "s3://my-state/aigc", "AWS_REGION", "eu-west-1")).idempotency().state();
+        Location state = load(Map.of("AIGC_STATE", "s3://my-state/aigc", "AWS_REGION", "eu-west-1")).state().location();
         assertEquals("https://my-state.s3.eu-west-1.amazonaws.com/", state.endpoint().toString());
         assertEquals("aigc/", state.prefix());
-        assertEquals("us-east-2", load(Map.of("AIGC_STATE", "s3://my-state/?region=us-east-2")).idempotency().state()
+        assertEquals("us-east-2", load(Map.of("AIGC_STATE", "s3://my-state/?region=us-east-2")).state().location()
                 .region());
         assertEquals("http://127.0.0.1:9090/my-state/", load(Map.of("AIGC_STATE", "s3://my-state/", "AWS_REGION",
-                "eu-west-1", "AIGC_S3_ENDPOINT", "http://127.0.0.1:9090/")).idempotency().state().endpoint().toString());
+                "eu-west-1", "AIGC_S3_ENDPOINT", "http://127.0.0.1:9090/")).state().location().endpoint().toString());
     }
 
     @Test
     void state_cos_bucketAndRegionFromTheHost_endpointOverrideWithBucketPlaceholder() {
         Location state = load(Map.of("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/", "AIGC_RESULTS", "none"))
-                .idempotency().state();
+                .state().location();
         assertEquals("https://state-1250000000.cos.ap-guangzhou.myqcloud.com/", state.endpoint().toString());
         assertEquals("", state.prefix());
         assertEquals("https://state-1250000000.cos-internal.ap-guangzhou.tencentcos.cn/", load(Map.of("AIGC_STATE",
                 "cos://state-1250000000.ap-guangzhou/", "AIGC_RESULTS", "none", "AIGC_COS_ENDPOINT",
-                "https://{bucket}.cos-internal.ap-guangzhou.tencentcos.cn")).idempotency().state().endpoint().toString());
+                "https://{bucket}.cos-internal.ap-guangzhou.tencentcos.cn")).state().location().endpoint().toString());
     }
 
     @Test
@@ -126,7 +126,7 @@ class FunctionConfigTest {
                 () -> FunctionConfig.from(new Settings(name -> null)));
         assertEquals("AIGC_STATE", e.variable());
         assertTrue(e.getMessage().contains("cos://state-1250000000.ap-guangzhou/"), e.getMessage());
-        Location local = FunctionConfig.local(new Settings(name -> null), null).idempotency().state();
+        Location local = FunctionConfig.local(new Settings(name -> null), null).state().location();
         assertEquals(Location.Kind.FILE, local.kind());
         assertEquals(java.nio.file.Path.of(".aigc-local"), local.dir());
     }
@@ -174,15 +174,5 @@ class FunctionConfigTest {
         e = assertThrows(ConfigurationException.class, () -> load(Map.of("AIGC_TASK_DEFAULTS",
                 "{\"Prompt\":\"rain\"}")));
         assertTrue(e.getMessage().contains("AIGC_PROMPT"), e.getMessage());
-    }
-
-    @Test
-    void httpSettings_matchesGatewayPrefixedPathsOnWholeSegments() {
-        HttpSettings http = new HttpSettings("/tasks", 1024, null, List.of(), Set.of(), List.of());
-        assertTrue(http.matches("/tasks"));
-        assertTrue(http.matches("/tasks/"));
-        assertTrue(http.matches("/release/tasks"));
-        assertTrue(!http.matches("/subtasks"));
-        assertTrue(!http.matches("/tasks/extra"));
     }
 }

@@ -1,6 +1,7 @@
 package com.aigcaudio.config;
 
-import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

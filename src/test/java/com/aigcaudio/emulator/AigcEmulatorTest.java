@@ -1,14 +1,14 @@
 package com.aigcaudio.emulator;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.VodAudioTask;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ClientConfig;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.ErrorClass;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

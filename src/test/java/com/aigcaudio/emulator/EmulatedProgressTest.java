@@ -1,5 +1,7 @@
 package com.aigcaudio.emulator;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.AudioTaskStatus;
 import com.aigcaudio.tencent.aigc.MpsAudioTask;
@@ -7,8 +9,6 @@ import com.aigcaudio.tencent.aigc.VodAudioTask;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ClientConfig;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;

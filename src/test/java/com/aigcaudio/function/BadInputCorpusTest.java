@@ -1,8 +1,8 @@
 package com.aigcaudio.function;
 
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
-import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.json.Json;
+import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.trigger.InvalidEventException;
@@ -186,7 +186,7 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void invoke_badInput_clearErrorNoCallNothingStored(String name, Map<String, Object> event, String expected) {
-        FunctionHarness harness = new FunctionHarness(FunctionHarness.fixtureEnv(vod), store);
+        FunctionHarness harness = new FunctionHarness(FunctionHarness.fixtureEnv(vod), objects);
         String answer;
         try {
             FunctionHarness.Outcome outcome = harness.invoke(event);
@@ -204,7 +204,7 @@ class BadInputCorpusTest {
         assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("jackson") || answer.contains("StreamReadConstraints")
                 || answer.contains("()"), "no library names: " + cut(answer));
         assertEquals(0, vod.requests().size(), "no API call");
-        assertEquals(List.of(), objects.list("", com.aigcaudio.tencent.client.Deadline.after(Clock.systemUTC(), java.time.Duration.ofSeconds(5))), "nothing stored");
+        assertEquals(List.of(), objects.list("", com.aigcaudio.core.Deadline.after(Clock.systemUTC(), java.time.Duration.ofSeconds(5))), "nothing stored");
     }
 
     /** Keeps assertion messages short for the huge-body case. */

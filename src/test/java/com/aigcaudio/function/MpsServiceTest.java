@@ -1,6 +1,6 @@
 package com.aigcaudio.function;
 
-import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;

@@ -1,10 +1,11 @@
 package com.aigcaudio.function;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
 import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.store.ObjectStore;
-import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package com.aigcaudio.function;
 
+import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.SelfSignedTls;
 import org.junit.jupiter.api.Test;

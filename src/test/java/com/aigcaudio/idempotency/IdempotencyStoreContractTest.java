@@ -1,19 +1,19 @@
 package com.aigcaudio.idempotency;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.store.S3ObjectStore;
-import com.aigcaudio.store.StoreUnavailableException;
-import com.aigcaudio.testing.MutableClock;
-import com.aigcaudio.testing.RealS3;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.store.CosObjectStore;
 import com.aigcaudio.store.LocalObjectStore;
 import com.aigcaudio.store.MemoryObjectStore;
+import com.aigcaudio.store.S3ObjectStore;
+import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.MutableClock;
+import com.aigcaudio.testing.RealS3;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

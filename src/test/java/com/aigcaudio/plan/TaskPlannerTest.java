@@ -1,15 +1,15 @@
 package com.aigcaudio.plan;
 
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.UploadedObject;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.trigger.cos.CosEventDecoder;
-import com.aigcaudio.trigger.cos.CosObjectEvent;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -37,7 +37,7 @@ class TaskPlannerTest {
 
     /** The fixture upload with another key, Content-Type, event name or metadata. */
     @SuppressWarnings("unchecked")
-    private static CosObjectEvent upload(String key, String contentType, String eventName, Map<String, String> meta) {
+    private static UploadedObject upload(String key, String contentType, String eventName, Map<String, String> meta) {
         Map<String, Object> record = (Map<String, Object>) ((List<Object>) FunctionHarness.load(
                 Path.of("events/cos-video-upload.json")).get("Records")).get(0);
         Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) record.get("cos")).get("cosObject");
@@ -50,7 +50,7 @@ class TaskPlannerTest {
         return CosEventDecoder.decode(record, "Records[0]");
     }
 
-    private static CosObjectEvent upload(String key, String contentType) {
+    private static UploadedObject upload(String key, String contentType) {
         return upload(key, contentType, "cos:ObjectCreated:Put", Map.of());
     }
 

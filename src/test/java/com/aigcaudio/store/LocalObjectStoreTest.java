@@ -1,6 +1,6 @@
 package com.aigcaudio.store;
 
-import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.core.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,13 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.IndependentSigV4Verifier;
 import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.aigcaudio.testing.IndependentSigV4Verifier;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,13 +1,13 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.idempotency.Claim;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.HttpClients;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.RealS3;

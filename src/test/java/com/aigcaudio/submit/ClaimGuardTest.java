@@ -1,10 +1,10 @@
 package com.aigcaudio.submit;
 
-import com.aigcaudio.config.IdempotencyConfig;
+import com.aigcaudio.config.StateConfig;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.idempotency.IdempotencyRecord;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +22,9 @@ class ClaimGuardTest {
     private static final Duration WINDOW = Duration.ofSeconds(60);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final FaultyIdempotencyStore store = new FaultyIdempotencyStore(clock);
-    private final ClaimGuard guard = new ClaimGuard(store, new IdempotencyConfig("aigc-audio", Duration.ofDays(3),
+    private final ClaimGuard guard = new ClaimGuard(store, new StateConfig("aigc-audio", Duration.ofDays(3),
             WINDOW, null, null), clock);
-    private final IdempotencyKey key = IdempotencyKey.forHttp("aigc-audio", "client-key-1");
+    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "client-key-1"));
     private final WorkItem item = item("hash-a");
 
     private WorkItem item(String payloadHash) {
@@ -36,25 +36,44 @@ class ClaimGuardTest {
     }
 
     /** Records what the guard asked of it; answers as told. */
-    private static final class Attempt implements GuardedAttempt {
+    /** Drives the guard as the submitter does: claim, admit, mark sending, send, settle. */
+    private TaskOutcome run(WorkItem item, Attempt attempt) {
+        Deadline deadline = deadline();
+        ClaimGuard.Held held = guard.claim(item, deadline);
+        if (held.stop() != null) {
+            return held.stop();
+        }
+        TaskOutcome refused = attempt.admit();
+        if (refused != null) {
+            guard.release(held, item, deadline);
+            return refused;
+        }
+        TaskOutcome unmarked = guard.markSending(held, item, deadline);
+        if (unmarked != null) {
+            attempt.abandon();
+            return unmarked;
+        }
+        TaskOutcome outcome = attempt.send();
+        guard.settle(held, item, outcome, deadline);
+        return outcome;
+    }
+
+    private static final class Attempt {
         final List<String> calls = new ArrayList<>();
         TaskOutcome admission;
         TaskOutcome sent = TaskOutcome.created("http://caller", "task-1", "req-1");
 
-        @Override
-        public TaskOutcome admit() {
+        TaskOutcome admit() {
             calls.add("admit");
             return admission;
         }
 
-        @Override
-        public TaskOutcome send() {
+        TaskOutcome send() {
             calls.add("send");
             return sent;
         }
 
-        @Override
-        public void abandon() {
+        void abandon() {
             calls.add("abandon");
         }
     }
@@ -77,7 +96,7 @@ class ClaimGuardTest {
     void freshKey_admitsSendsAndRecordsCompleted() {
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("task-1", outcome.taskId());
         assertEquals(List.of("admit", "send"), attempt.calls);
@@ -91,7 +110,7 @@ class ClaimGuardTest {
         standing(IdempotencyRecord.Status.COMPLETED, clock.instant(), "hash-a");
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals(TaskOutcome.Status.DUPLICATE, outcome.status());
         assertEquals("task-0", outcome.taskId());
@@ -103,7 +122,7 @@ class ClaimGuardTest {
         standing(IdempotencyRecord.Status.COMPLETED, clock.instant(), "hash-a");
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item("hash-b"), deadline(), attempt);
+        TaskOutcome outcome = run(item("hash-b"), attempt);
 
         assertEquals("IdempotencyKeyReused", outcome.failure().code());
         assertEquals(ErrorClass.INVALID_REQUEST, outcome.failure().errorClass());
@@ -116,7 +135,7 @@ class ClaimGuardTest {
         standing(IdempotencyRecord.Status.IN_PROGRESS, clock.instant().plus(WINDOW), "hash-a");
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("InProgress", outcome.failure().code());
         assertEquals(ErrorClass.TRANSIENT, outcome.failure().errorClass());
@@ -129,7 +148,7 @@ class ClaimGuardTest {
         clock.advance(WINDOW.plusSeconds(1));
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("task-1", outcome.taskId());
         assertEquals(List.of("admit", "send"), attempt.calls);
@@ -139,10 +158,10 @@ class ClaimGuardTest {
     void sendingClaim_isInProgressWithinItsWindow_thenAnUnknownOutcomeNeverResent() {
         standing(IdempotencyRecord.Status.SENDING, clock.instant().plus(WINDOW), "hash-a");
         Attempt attempt = new Attempt();
-        assertEquals("InProgress", guard.run(item, deadline(), attempt).failure().code());
+        assertEquals("InProgress", run(item, attempt).failure().code());
 
         clock.advance(WINDOW.plusSeconds(1));
-        TaskOutcome later = guard.run(item, deadline(), attempt);
+        TaskOutcome later = run(item, attempt);
 
         assertEquals("PreviousOutcomeUnknown", later.failure().code());
         assertEquals(ErrorClass.UNKNOWN_OUTCOME, later.failure().errorClass());
@@ -154,7 +173,7 @@ class ClaimGuardTest {
         standing(IdempotencyRecord.Status.UNKNOWN_OUTCOME, clock.instant(), "hash-a");
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("PreviousOutcomeUnknown", outcome.failure().code());
         assertEquals("req-0", outcome.failure().requestId());
@@ -166,7 +185,7 @@ class ClaimGuardTest {
         Attempt attempt = new Attempt();
         attempt.admission = failure(ErrorClass.FAILED, "SpendLimitReached");
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("SpendLimitReached", outcome.failure().code());
         assertEquals(List.of("admit"), attempt.calls);
@@ -178,7 +197,7 @@ class ClaimGuardTest {
         store.failNext(FaultyIdempotencyStore.Op.CLAIM, 1);
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("IdempotencyStoreUnavailable", outcome.failure().code());
         assertEquals(ErrorClass.TRANSIENT, outcome.failure().errorClass());
@@ -190,7 +209,7 @@ class ClaimGuardTest {
         store.failNext(FaultyIdempotencyStore.Op.UPDATE, 1);
         Attempt attempt = new Attempt();
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("IdempotencyStoreUnavailable", outcome.failure().code());
         assertEquals(List.of("admit", "abandon"), attempt.calls);
@@ -202,7 +221,7 @@ class ClaimGuardTest {
         Attempt attempt = new Attempt();
         attempt.sent = failure(ErrorClass.TRANSIENT, "InternalError");
 
-        guard.run(item, deadline(), attempt);
+        run(item, attempt);
 
         assertNull(stored(), "nothing was created: a redelivery may try again");
     }
@@ -212,7 +231,7 @@ class ClaimGuardTest {
         Attempt attempt = new Attempt();
         attempt.sent = failure(ErrorClass.UNKNOWN_OUTCOME, "RequestTimeout");
 
-        guard.run(item, deadline(), attempt);
+        run(item, attempt);
 
         assertEquals(IdempotencyRecord.Status.UNKNOWN_OUTCOME, stored().status());
         assertEquals("req-f", stored().requestId());
@@ -228,7 +247,7 @@ class ClaimGuardTest {
             }
         };
 
-        guard.run(item, deadline(), attempt);
+        run(item, attempt);
 
         assertEquals(IdempotencyRecord.Status.COMPLETED, stored().status());
         assertEquals(4, store.calls(FaultyIdempotencyStore.Op.UPDATE), "sending, two failures, the completion");
@@ -243,12 +262,12 @@ class ClaimGuardTest {
             }
         };
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         assertEquals("task-1", outcome.taskId(), "the task was created; the invocation says so");
         assertEquals(IdempotencyRecord.Status.SENDING, stored().status());
         clock.advance(WINDOW.plusSeconds(1));
-        assertEquals("PreviousOutcomeUnknown", guard.run(item, deadline(), new Attempt()).failure().code());
+        assertEquals("PreviousOutcomeUnknown", run(item, new Attempt()).failure().code());
     }
 
     @Test
@@ -262,7 +281,7 @@ class ClaimGuardTest {
             }
         };
 
-        TaskOutcome outcome = guard.run(item, deadline(), attempt);
+        TaskOutcome outcome = run(item, attempt);
 
         // An operator deleted our SENDING marker and a redelivery claimed the key while our request was in
         // flight: writing the outcome anyway records the task that exists, instead of letting a second be paid.
@@ -270,7 +289,7 @@ class ClaimGuardTest {
         assertEquals(IdempotencyRecord.Status.COMPLETED, stored().status());
         assertEquals("task-1", stored().taskId());
         Attempt second = new Attempt();
-        TaskOutcome redelivered = guard.run(item, deadline(), second);
+        TaskOutcome redelivered = run(item, second);
         assertEquals("task-1", redelivered.taskId(), "the redelivery is a duplicate of the task that exists");
         assertFalse(second.calls.contains("send"), "and sends nothing: " + second.calls);
     }

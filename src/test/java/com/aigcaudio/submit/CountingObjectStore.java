@@ -1,8 +1,8 @@
 package com.aigcaudio.submit;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.store.ObjectStore;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.net.URI;
 import java.time.Duration;

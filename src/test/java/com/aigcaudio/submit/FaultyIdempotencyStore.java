@@ -1,5 +1,6 @@
 package com.aigcaudio.submit;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.idempotency.Claim;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
@@ -8,7 +9,6 @@ import com.aigcaudio.idempotency.SweepCursor;
 import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.aigcaudio.submit;
 
-import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,20 +1,20 @@
 package com.aigcaudio.submit;
 
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.HttpClients;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Lazy;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.plan.MediaUrls;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
-import com.aigcaudio.support.Lazy;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.ErrorClass;
-import com.aigcaudio.tencent.client.HttpClients;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
@@ -48,7 +48,7 @@ class TaskSubmitterTest {
     private final FaultyIdempotencyStore claims = new FaultyIdempotencyStore(clock);
     private final CountingObjectStore state = new CountingObjectStore();
     private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
-    private final IdempotencyKey key = IdempotencyKey.forHttp("aigc-audio", "k-1");
+    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-1"));
 
     @AfterEach
     void tearDown() {
@@ -62,10 +62,10 @@ class TaskSubmitterTest {
                 Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
         Lazy<AigcAudioTasks> tasks = new Lazy<>(
                 () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, http)));
-        Tracker tracker = Tracker.create(config.tracking(), config.client().service(), config.defaults().subAppId(),
-                state, claims, tasks, null, null, null, http, clock);
-        return new TaskSubmitter(tasks, claims, config.idempotency(), tracker, config.dryRun(), state,
-                config.maxTasksPerDay(), config.maxTasksPerHour(), clock);
+        Tracker tracker = Tracker.builder(config.tracking(), config.client().service(), clock).records(state, claims)
+                .tasks(tasks, config.defaults().subAppId()).transport(http).build();
+        return new TaskSubmitter(tasks, new ClaimGuard(claims, config.state(), clock),
+                new SpendGuard(state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock), tracker, config.dryRun());
     }
 
     private Plan plan(String prompt) {
@@ -166,9 +166,9 @@ class TaskSubmitterTest {
         TaskSubmitter submitter = submitter();
         submitter.submit(item(key, () -> plan("rain")), deadline());
 
-        TaskOutcome refused = submitter.submit(item(IdempotencyKey.forHttp("aigc-audio", "k-2"), () -> plan("sun")),
+        TaskOutcome refused = submitter.submit(item(IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-2")), () -> plan("sun")),
                 deadline());
-        submitter.submit(item(IdempotencyKey.forHttp("aigc-audio", "k-3"), () -> plan("snow")), deadline());
+        submitter.submit(item(IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-3")), () -> plan("snow")), deadline());
 
         assertEquals("SpendLimitReached", refused.failure().code());
         assertTrue(refused.failure().retryAt().isAfter(clock.instant()), String.valueOf(refused.failure().retryAt()));

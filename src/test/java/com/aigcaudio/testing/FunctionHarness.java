@@ -1,25 +1,22 @@
 package com.aigcaudio.testing;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
-import com.aigcaudio.function.AigcAudioFunction;
-import com.aigcaudio.idempotency.IdempotencyStore;
-import com.aigcaudio.idempotency.IdempotencyStores;
-import com.aigcaudio.store.ObjectStores;
-import com.aigcaudio.tencent.client.HttpClients;
-import com.aigcaudio.json.Json;
+import com.aigcaudio.core.HttpClients;
+import com.aigcaudio.function.FunctionBuilder;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.platform.scf.ScfHandler;
+import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +38,8 @@ public final class FunctionHarness {
         this(FunctionConfig.from(new Settings(env::get)), null, Clock.systemUTC());
     }
 
-    /** With a given idempotency store, so tests can inspect what was written. */
-    public FunctionHarness(Map<String, String> env, IdempotencyStore store) {
+    /** On a given state store, so tests can inspect what was written. */
+    public FunctionHarness(Map<String, String> env, ObjectStore store) {
         this(FunctionConfig.from(new Settings(env::get)), store, Clock.systemUTC());
     }
 
@@ -51,12 +48,9 @@ public final class FunctionHarness {
         this(FunctionConfig.from(new Settings(env::get)), null, clock);
     }
 
-    private FunctionHarness(FunctionConfig config, IdempotencyStore store, Clock clock) {
-        Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
-        IdempotencyStore chosen = store != null ? store
-                : IdempotencyStores.create(config.idempotency(),
-                        ObjectStores.state(config.idempotency(), CREDENTIALS, AWS, http, clock), clock);
-        this.handler = new ScfHandler(new AigcAudioFunction(config, CREDENTIALS, AWS, http, chosen, clock), clock);
+    private FunctionHarness(FunctionConfig config, ObjectStore store, Clock clock) {
+        this.handler = new ScfHandler(FunctionBuilder.of(config, CREDENTIALS).aws(AWS).clock(clock)
+                .transport(HttpClients.lazy(Duration.ofSeconds(2))).state(store).build(), clock);
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */

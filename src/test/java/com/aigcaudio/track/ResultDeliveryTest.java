@@ -1,8 +1,8 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.tencent.aigc.AudioTaskStatus;
-import com.aigcaudio.tencent.client.Deadline;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;

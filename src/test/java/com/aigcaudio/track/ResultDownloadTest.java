@@ -1,6 +1,6 @@
 package com.aigcaudio.track;
 
-import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.core.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class ResultDownloadTest {
     private final ServerSocket server;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final ResultDownload download = new ResultDownload(
-            com.aigcaudio.tencent.client.HttpClients.lazy(Duration.ofSeconds(2)), 1 << 20);
+            com.aigcaudio.core.HttpClients.lazy(Duration.ofSeconds(2)), 1 << 20);
 
     ResultDownloadTest() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());

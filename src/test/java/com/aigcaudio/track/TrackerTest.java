@@ -226,8 +226,8 @@ class TrackerTest {
         String claim = cos.objects().entrySet().stream().filter(e -> e.getKey().contains("aigc-delivery"))
                 .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
         long heldUntil = Long.parseLong(claim.replaceAll(".*\"inProgressUntil\":([0-9]+).*", "$1"));
-        assertTrue(heldUntil <= clock.instant().plusSeconds(20).plus(Tracker.CLAIM_AFTER_RUN).toEpochMilli(),
-                "held for the dead run's time limit and " + Tracker.CLAIM_AFTER_RUN + ", not minutes: " + claim);
+        assertTrue(heldUntil <= clock.instant().plusSeconds(20).plus(RunClaim.AFTER_RUN).toEpochMilli(),
+                "held for the dead run's time limit and " + RunClaim.AFTER_RUN + ", not minutes: " + claim);
 
         clock.advance(Duration.ofSeconds(31));
         harness().invoke(trackerTick);

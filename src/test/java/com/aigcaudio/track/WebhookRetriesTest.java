@@ -82,7 +82,7 @@ class WebhookRetriesTest {
             run(tick);
         }
 
-        assertEquals(Tracker.WEBHOOK_ATTEMPTS, files.received().size(), "a bounded schedule");
+        assertEquals(Webhooks.ATTEMPTS, files.received().size(), "a bounded schedule");
         assertFalse(Files.exists(record("open")));
         Map<?, ?> closed = (Map<?, ?>) Json.parse(Files.readAllBytes(record("closed")));
         assertEquals("DONE", closed.get("state"));
@@ -92,12 +92,15 @@ class WebhookRetriesTest {
     @Test
     void webhookSchedule_growsFromTheFirstCheckToSixHours() {
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "10000");
-        Tracker tracker = new FunctionHarnessTracker(env).tracker;
+        com.aigcaudio.function.FunctionConfig config = com.aigcaudio.function.FunctionConfig.from(
+                new com.aigcaudio.config.Settings(env::get));
+        Webhooks webhooks = new Webhooks(null, null, null, null, java.time.Clock.systemUTC(),
+                config.tracking().firstCheck());
         List<Duration> intervals = new ArrayList<>();
         Duration total = Duration.ZERO;
-        for (int attempt = 0; attempt < Tracker.WEBHOOK_ATTEMPTS - 1; attempt++) {
-            intervals.add(tracker.webhookInterval(attempt));
-            total = total.plus(tracker.webhookInterval(attempt));
+        for (int attempt = 0; attempt < Webhooks.ATTEMPTS - 1; attempt++) {
+            intervals.add(webhooks.interval(attempt));
+            total = total.plus(webhooks.interval(attempt));
         }
         assertEquals(Duration.ofSeconds(10), intervals.get(0));
         assertEquals(Duration.ofMinutes(1), intervals.get(1));
@@ -133,18 +136,5 @@ class WebhookRetriesTest {
         }
 
         assertEquals(2, files.received().size(), "the retry went out once, not once per tracker");
-    }
-
-    /** Only to read the schedule of a tracker built from the variables. */
-    private static final class FunctionHarnessTracker {
-        final Tracker tracker;
-
-        FunctionHarnessTracker(Map<String, String> env) {
-            com.aigcaudio.config.FunctionConfig config = com.aigcaudio.config.FunctionConfig.from(
-                    new com.aigcaudio.config.Settings(env::get));
-            tracker = Tracker.create(config.tracking(), config.client().service(), null,
-                    new com.aigcaudio.store.MemoryObjectStore(), null, () -> null, null, null, null, null,
-                    java.time.Clock.systemUTC());
-        }
     }
 }

@@ -4,10 +4,10 @@ import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.aws.signing.S3Presigner;
 import com.aigcaudio.aws.signing.SigV4Request;
 import com.aigcaudio.aws.signing.SigV4Signer;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.support.Hashing;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package com.aigcaudio.platform.cli;
 
-import com.aigcaudio.config.ConfigurationException;
+import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.config.ClientSettings;
-import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,19 +3,20 @@ package com.aigcaudio.platform.cli;
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.config.ClientSettings;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.function.FunctionBuilder;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
-import com.aigcaudio.tencent.client.Service;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -66,8 +67,8 @@ final class LocalRuntime implements AutoCloseable {
         try {
             FunctionConfig config = FunctionConfig.local(settings, localBaseUrl);
             // Built before any event is read: as on SCF, the connection warm-up starts first.
-            AigcAudioFunction function = new AigcAudioFunction(config, credentials,
-                    awsCredentials(settings, emulator != null), Clock.systemUTC());
+            AigcAudioFunction function = FunctionBuilder.of(config, credentials)
+                    .aws(awsCredentials(settings, emulator != null)).build();
             return new LocalRuntime(settings, config, function, emulator);
         } catch (RuntimeException e) {
             if (emulator != null) {

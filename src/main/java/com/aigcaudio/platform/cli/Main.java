@@ -1,19 +1,19 @@
 package com.aigcaudio.platform.cli;
 
-import com.aigcaudio.config.ConfigurationException;
-import com.aigcaudio.platform.lambda.LambdaHandler;
-import com.aigcaudio.platform.lambda.LambdaInstance;
-import com.aigcaudio.trigger.TriggerType;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.function.FunctionConfig;
+import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.function.InvocationFailedException;
+import com.aigcaudio.platform.lambda.LambdaHandler;
+import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.trigger.InvalidEventException;
+import com.aigcaudio.trigger.TriggerType;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package com.aigcaudio.platform.cli;
 
-import com.aigcaudio.config.ConfigurationException;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
@@ -94,7 +94,7 @@ final class ServeCommand {
         }
         Logger.configure(err, local.config.logLevel());
         ScfHandler handler = new ScfHandler(local.function, Clock.systemUTC());
-        LocalResults results = new LocalResults(local.config.idempotency().state().dir(), local.config.tracking().resultPrefix());
+        LocalResults results = new LocalResults(local.config.state().location().dir(), local.config.tracking().resultPrefix());
         int listening = server.getAddress().getPort();
         int maxBody = local.config.http().maxBodyBytes();
         server.createContext("/", exchange -> {

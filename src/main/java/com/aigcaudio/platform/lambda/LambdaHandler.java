@@ -1,11 +1,11 @@
 package com.aigcaudio.platform.lambda;
 
-import com.aigcaudio.function.Invocation;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.function.InvocationFailedException;
-import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.trigger.InvalidEventException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

@@ -2,15 +2,16 @@ package com.aigcaudio.platform.lambda;
 
 import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.aws.secrets.SecretsManagerClient;
-import com.aigcaudio.config.ConfigurationException;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.function.AigcAudioFunction;
+import com.aigcaudio.function.FunctionBuilder;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.HttpClients;
 
 import java.net.URI;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class LambdaInstance {
             environment.credentials();
             credentials = environment;
         }
-        return new LambdaInstance(new AigcAudioFunction(config, credentials, aws, clock), secret);
+        return new LambdaInstance(FunctionBuilder.of(config, credentials).aws(aws).clock(clock).build(), secret);
     }
 
     /** An instance around a function built elsewhere (the command line, with its emulator credentials). */

@@ -2,12 +2,12 @@ package com.aigcaudio.platform.lambda;
 
 import com.aigcaudio.aws.secrets.SecretUnavailableException;
 import com.aigcaudio.aws.secrets.SecretsManagerClient;
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
-import com.aigcaudio.tencent.client.Deadline;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,16 +1,17 @@
 package com.aigcaudio.platform.scf;
 
 import com.aigcaudio.aws.auth.AwsRoleCredentials;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.function.AigcAudioFunction;
-import com.aigcaudio.function.Invocation;
+import com.aigcaudio.function.FunctionBuilder;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
-import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
-import com.aigcaudio.tencent.client.Deadline;
 import com.qcloud.scf.runtime.Context;
 
 import java.time.Clock;
@@ -46,8 +47,7 @@ public final class ScfHandler {
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
-        return new AigcAudioFunction(config, credentials, new AwsRoleCredentials(settings.lookup()),
-                Clock.systemUTC());
+        return FunctionBuilder.of(config, credentials).aws(new AwsRoleCredentials(settings.lookup())).build();
     }
 
     public Map<String, Object> handle(Map<String, Object> event, Context context) {

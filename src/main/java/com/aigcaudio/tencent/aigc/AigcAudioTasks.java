@@ -1,10 +1,10 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ApiResponse;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.ErrorClass;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 
 /** The AIGC audio actions, typed: create a task, and ask where it stands. */

@@ -1,8 +1,8 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ApiResponse;
-import com.aigcaudio.tencent.client.ErrorClass;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.InvalidRequestException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,8 +1,8 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.client.ApiRequest;
-import com.aigcaudio.tencent.client.InvalidRequestException;
-import com.aigcaudio.tencent.client.Service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.aigcaudio.tencent.aigc;
 
-import com.aigcaudio.tencent.client.Service;
+import com.aigcaudio.core.Service;
 
 import java.util.ArrayList;
 import java.util.Collections;

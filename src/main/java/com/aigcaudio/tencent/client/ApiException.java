@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.ErrorClass;
+
 /**
  * A failed Tencent Cloud API call, classified by what it means for the caller. Carries the API's error code,
  * message and RequestId when the service answered, and the HTTP status when there was one (0 otherwise).

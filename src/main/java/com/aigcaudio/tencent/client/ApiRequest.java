@@ -1,5 +1,6 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Service;
 import com.aigcaudio.json.JsonWritable;
 
 /**

@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Service;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Sleeper;
+
 import java.time.Duration;
 import java.util.function.LongSupplier;
 

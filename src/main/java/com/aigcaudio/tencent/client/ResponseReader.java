@@ -1,5 +1,6 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 

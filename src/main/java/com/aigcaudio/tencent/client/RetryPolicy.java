@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.ErrorClass;
+
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,5 +1,9 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.HttpClients;
+import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.Credentials;

@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.ErrorClass;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;

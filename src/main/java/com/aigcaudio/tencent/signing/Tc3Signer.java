@@ -1,6 +1,6 @@
 package com.aigcaudio.tencent.signing;
 
-import com.aigcaudio.support.Hashing;
+import com.aigcaudio.core.Hashing;
 import com.aigcaudio.tencent.auth.Credentials;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package com.aigcaudio.trigger.cos;
 
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ public final class CosEventDecoder {
     }
 
     /** @param path the record's name in messages, e.g. {@code Records[2]} */
-    public static CosObjectEvent decode(Object record, String path) {
+    public static UploadedObject decode(Object record, String path) {
         Map<?, ?> cos = object(record, "cos", path + ".cos");
         Map<?, ?> event = object(record, "event", path + ".event");
         Map<?, ?> bucket = object(cos, "cosBucket", path + ".cos.cosBucket");
@@ -39,11 +40,12 @@ public final class CosEventDecoder {
                 meta.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
             }
         }
-        return new CosObjectEvent(CosObjectEvent.Storage.COS, string(event, "eventName", path + ".event.eventName"), appId, name, region, key,
-                string(object, "url", path + ".cos.cosObject.url"),
-                optionalLong(object, "size", path + ".cos.cosObject.size"), meta,
-                optionalText(object, "vid", path + ".cos.cosObject.vid"),
-                optionalLong(event, "eventTime", path + ".event.eventTime"), null);
+        return UploadedObject.builder(UploadedObject.Storage.COS, name, key).appId(appId).region(region)
+                .eventName(string(event, "eventName", path + ".event.eventName"))
+                .url(string(object, "url", path + ".cos.cosObject.url"))
+                .size(optionalLong(object, "size", path + ".cos.cosObject.size")).meta(meta)
+                .versionId(optionalText(object, "vid", path + ".cos.cosObject.vid"))
+                .eventTime(optionalLong(event, "eventTime", path + ".event.eventTime")).build();
     }
 
     /** Keys arrive as {@code /<appid>/<bucket>/<key>}, not URL-encoded: strip the prefix and nothing else. */

@@ -1,14 +1,14 @@
 package com.aigcaudio.trigger.cos;
 
-import com.aigcaudio.function.Invocation;
-import com.aigcaudio.function.InvocationResult;
-import com.aigcaudio.idempotency.IdempotencyKey;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
-import com.aigcaudio.tencent.client.ErrorClass;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.time.Duration;
@@ -33,14 +33,12 @@ public final class CosTrigger {
 
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
-    private final String keyPrefix;
     private final int parallelism;
 
     /** @param parallelism how many records run at once (the per-instance requests per second, capped at 8) */
-    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix, int parallelism) {
+    public CosTrigger(TaskPlanner planner, TaskSubmitter submitter, int parallelism) {
         this.planner = planner;
         this.submitter = submitter;
-        this.keyPrefix = keyPrefix;
         this.parallelism = Math.max(1, Math.min(MAX_PARALLEL, parallelism));
     }
 
@@ -74,9 +72,9 @@ public final class CosTrigger {
     private List<List<Integer>> sameUploadGroups(List<Decoded> records) {
         Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            CosObjectEvent object = records.get(i).object;
+            UploadedObject object = records.get(i).object;
             String identity = object == null ? "malformed record " + i
-                    : IdempotencyKey.forCosObject(keyPrefix, object, object.eventTime()).value();
+                    : submitter.keyOf(UploadIdentity.of(object)).value();
             groups.computeIfAbsent(identity, k -> new ArrayList<>()).add(i);
         }
         return new ArrayList<>(groups.values());
@@ -133,13 +131,12 @@ public final class CosTrigger {
     }
 
     private TaskOutcome handleRecord(Decoded record, Invocation invocation) {
-        CosObjectEvent object = record.object;
+        UploadedObject object = record.object;
         if (object == null) {
             return TaskOutcome.failed(record.path, new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidEvent",
                     record.problem, null, null), "the record is malformed");
         }
-        return submitter.submit(new WorkItem(object.source(), IdempotencyKey.forCosObject(keyPrefix, object,
-                object.eventTime()), null, () -> planner.forCosObject(object), object.key(),
+        return submitter.submit(new WorkItem(object.source(), submitter.keyOf(UploadIdentity.of(object)), null, () -> planner.forCosObject(object), object.key(),
                 Map.of("trigger", "cos", "event", Map.of("Records", List.of(record.raw)))), invocation.deadline());
     }
 
@@ -147,10 +144,10 @@ public final class CosTrigger {
     private static final class Decoded {
         final Object raw;
         final String path;
-        final CosObjectEvent object;
+        final UploadedObject object;
         final String problem;
 
-        private Decoded(Object raw, String path, CosObjectEvent object, String problem) {
+        private Decoded(Object raw, String path, UploadedObject object, String problem) {
             this.raw = raw;
             this.path = path;
             this.object = object;
@@ -159,7 +156,7 @@ public final class CosTrigger {
 
         static Decoded of(Object record, String path) {
             try {
-                CosObjectEvent object = record instanceof Map && ((Map<?, ?>) record).containsKey("s3")
+                UploadedObject object = record instanceof Map && ((Map<?, ?>) record).containsKey("s3")
                         ? S3EventDecoder.decode(record, path) : CosEventDecoder.decode(record, path);
                 return new Decoded(record, path, object, null);
             } catch (InvalidEventException e) {

@@ -1,13 +1,14 @@
 package com.aigcaudio.trigger.cos;
 
 import com.aigcaudio.aws.signing.S3Presigner;
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class S3EventDecoder {
     }
 
     /** @param path the record's name in messages, e.g. {@code Records[2]} */
-    public static CosObjectEvent decode(Object record, String path) {
+    public static UploadedObject decode(Object record, String path) {
         Map<?, ?> s3 = object(record, "s3", path + ".s3");
         Map<?, ?> bucket = object(s3, "bucket", path + ".s3.bucket");
         Map<?, ?> object = object(s3, "object", path + ".s3.object");
@@ -38,11 +39,12 @@ public final class S3EventDecoder {
         }
         String url = (region == null ? "https://" + name + ".s3.amazonaws.com/" : S3Presigner.bucketUrl(name, region).toString())
                 + S3Presigner.encodeKey(key).substring(1);
-        return new CosObjectEvent(CosObjectEvent.Storage.S3, string((Map<?, ?>) record, "eventName", path + ".eventName"),
-                null, name, region, key, url, optionalLong(object, "size", path + ".s3.object.size"), meta,
-                optionalText(object, "versionId", path + ".s3.object.versionId"),
-                eventTime(optionalText((Map<?, ?>) record, "eventTime", path + ".eventTime"), path + ".eventTime"),
-                optionalText(object, "sequencer", path + ".s3.object.sequencer"));
+        return UploadedObject.builder(UploadedObject.Storage.S3, name, key).region(region).url(url)
+                .eventName(string((Map<?, ?>) record, "eventName", path + ".eventName"))
+                .size(optionalLong(object, "size", path + ".s3.object.size")).meta(meta)
+                .versionId(optionalText(object, "versionId", path + ".s3.object.versionId"))
+                .eventTime(eventTime(optionalText((Map<?, ?>) record, "eventTime", path + ".eventTime"), path + ".eventTime"))
+                .sequencer(optionalText(object, "sequencer", path + ".s3.object.sequencer")).build();
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.aigcaudio.trigger.http;
 
 import com.aigcaudio.config.HttpSettings;
-import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.core.InvalidRequestException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package com.aigcaudio.trigger.http;
 
 import com.aigcaudio.config.HttpSettings;
-import com.aigcaudio.function.Invocation;
-import com.aigcaudio.function.InvocationResult;
+import com.aigcaudio.core.Hashing;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -13,7 +14,6 @@ import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
-import com.aigcaudio.support.Hashing;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.trigger.InvalidEventException;
 
@@ -22,6 +22,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,25 +37,27 @@ public final class HttpTrigger {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private final HttpSettings settings;
+    private final Route route;
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
-    private final String keyPrefix;
     private final Cors cors;
     private final CallerPolicy policy;
     private final TaskStatusResource status;
     private final TryPage page;
+    private final Clock clock;
 
-    /** @param defaults the configured task parameters, which the page shows pre-filled */
-    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, String keyPrefix,
-                       Tracker tracker, String service, Map<String, Object> defaults) {
+    /** @param page the page served at "/", pre-filled with the configured defaults */
+    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, Tracker tracker, TryPage page,
+                       Clock clock) {
         this.settings = settings;
+        this.route = new Route(settings.path());
         this.planner = planner;
         this.submitter = submitter;
-        this.keyPrefix = keyPrefix;
         this.cors = new Cors(settings.corsOrigins());
         this.policy = new CallerPolicy(settings);
         this.status = new TaskStatusResource(tracker);
-        this.page = new TryPage(settings, service, defaults);
+        this.page = page;
+        this.clock = clock;
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
@@ -92,7 +95,7 @@ public final class HttpTrigger {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
         }
-        if (isPage(request.path()) && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
+        if (route.isPage(request.path()) && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
             // The page itself is public; the calls it makes carry the token.
             return page.response(request.header("If-None-Match"));
         }
@@ -100,15 +103,14 @@ public final class HttpTrigger {
             return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
         }
-        String path = HttpSettings.normalise(request.path());
-        String resultOf = path.endsWith("/result") ? settings.taskIdIn(path.substring(0, path.length() - 7)) : null;
+        String resultOf = route.resultOf(request.path());
         if (resultOf != null) {
             if (!"GET".equalsIgnoreCase(request.method())) {
                 return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
             }
             return status.result(resultOf, invocation.deadline());
         }
-        String taskId = settings.taskIdIn(request.path());
+        String taskId = route.taskIdIn(request.path());
         if (taskId != null) {
             if ("HEAD".equalsIgnoreCase(request.method())) {
                 Map<String, Object> answer = status.get(taskId, invocation.deadline());
@@ -120,9 +122,9 @@ public final class HttpTrigger {
             }
             return status.get(taskId, invocation.deadline());
         }
-        if (!settings.matches(request.path())) {
-            return HttpResponses.error(404, "NotFound", "no route for " + request.path() + "; POST " + settings.path()
-                    + ", GET " + settings.path() + "/{taskId}");
+        if (!route.isCollection(request.path())) {
+            return HttpResponses.error(404, "NotFound", "no route for " + request.path() + "; POST " + route.path()
+                    + ", GET " + route.path() + "/{taskId}");
         }
         if (!"POST".equalsIgnoreCase(request.method())) {
             return HttpResponses.error(405, "MethodNotAllowed", "use POST", null, null, Map.of("Allow", "POST"));
@@ -155,13 +157,13 @@ public final class HttpTrigger {
                     + " must be 1-255 visible ASCII characters", IDEMPOTENCY_HEADER, null, Map.of());
         }
         String source = "http://" + (request.requestId() == null ? invocation.requestId() : request.requestId());
-        WorkItem item = new WorkItem(source, clientKey == null ? null : IdempotencyKey.forHttp(keyPrefix, clientKey),
+        WorkItem item = new WorkItem(source, clientKey == null ? null : submitter.keyOf(Map.of("trigger", "http", "clientKey", clientKey)),
                 clientKey == null ? null : IdempotencyKey.payloadHash(spec),
                 () -> {
                     policy.check(spec);
                     return Plan.of(planner.forSpec(spec, Map.of()));
                 }, null, null);
-        return toResponse(submitter.submit(item, invocation.deadline()), route(request.path()));
+        return toResponse(submitter.submit(item, invocation.deadline()), route.collectionBehind(request.path()));
     }
 
     /** Strict: a replacement character would put bytes the caller never sent into a paid prompt. */
@@ -170,17 +172,7 @@ public final class HttpTrigger {
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     }
 
-    /**
-     * Where the task collection is, for Location: the configured route, behind the gateway stage the request came
-     * through when that is plain path segments. Never the raw path, which may say {@code //evil.example/tasks}.
-     */
-    private String route(String requestPath) {
-        String p = HttpSettings.normalise(requestPath);
-        String stage = p.length() > settings.path().length() ? p.substring(0, p.length() - settings.path().length()) : "";
-        return (stage.matches("(/[A-Za-z0-9_~-]+)*") ? stage : "") + settings.path();
-    }
-
-    private static Map<String, Object> toResponse(TaskOutcome outcome, String path) {
+    private Map<String, Object> toResponse(TaskOutcome outcome, String path) {
         if (outcome.status() == TaskOutcome.Status.PLANNED) {
             return HttpResponses.json(200, Map.of("dryRun", true, "status", "planned", "message", outcome.reason()),
                     Map.of());
@@ -199,21 +191,9 @@ public final class HttpTrigger {
         TaskOutcome.Failure f = outcome.failure();
         FailureCode ours = FailureCode.of(f.code());
         if (ours != null) {
-            switch (ours) {
-                case IN_PROGRESS:
-                    return HttpResponses.error(409, f.code(), f.message(), null, null, Map.of("Retry-After", "5"));
-                case IDEMPOTENCY_KEY_REUSED:
-                    return HttpResponses.error(422, f.code(), f.message(), f.field(), null, Map.of());
-                case SPEND_LIMIT_REACHED:
-                    long wait = f.retryAt() == null ? 3600
-                            : Math.max(1, java.time.Duration.between(java.time.Instant.now(), f.retryAt()).getSeconds());
-                    return HttpResponses.error(429, f.code(), f.message(), null, null,
-                            Map.of("Retry-After", Long.toString(wait)));
-                case IDEMPOTENCY_STORE_UNAVAILABLE:
-                    return HttpResponses.error(503, f.code(), "try again later", null, null, Map.of("Retry-After", "5"));
-                default:
-                    break;
-            }
+            Long retryAfter = ours.retryAfterSeconds(f.retryAt(), clock.instant());
+            return HttpResponses.error(ours.httpStatus(), f.code(), ours.messageWithheld() ? "try again later" : f.message(),
+                    f.field(), f.requestId(), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter.toString()));
         }
         int status;
         Map<String, String> headers = Map.of();
@@ -235,15 +215,6 @@ public final class HttpTrigger {
                 status = 502;
         }
         return HttpResponses.error(status, f.code(), f.message(), f.field(), f.requestId(), headers);
-    }
-
-    /**
-     * The page lives at "/" or at a gateway stage ("/release/"), one segment in front of the route; the browser
-     * resolves the route against where it found the page.
-     */
-    private boolean isPage(String path) {
-        String p = path == null || path.isEmpty() ? "/" : HttpSettings.normalise(path);
-        return !settings.path().equals("/") && (p.equals("/") || p.matches("/[A-Za-z0-9_~-]+") && !p.equals(settings.path()));
     }
 
     /** A preflight from an allowed origin gets 204 and the CORS grant; any other OPTIONS just learns the methods. */

@@ -1,6 +1,6 @@
 package com.aigcaudio.trigger.http;
 
-import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.core.InvalidRequestException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

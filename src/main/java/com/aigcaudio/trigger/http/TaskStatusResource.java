@@ -1,8 +1,8 @@
 package com.aigcaudio.trigger.http;
 
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.StoreUnavailableException;
-import com.aigcaudio.tencent.client.Deadline;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.track.TrackingRecord;
 

@@ -1,7 +1,7 @@
 package com.aigcaudio.trigger.http;
 
 import com.aigcaudio.config.HttpSettings;
-import com.aigcaudio.support.Hashing;
+import com.aigcaudio.core.Hashing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * shipped in the jar. The configuration it needs (API path, auth mode, defaults) goes into meta tags, so the
  * script and style never change and the Content-Security-Policy allows exactly them, by hash, and nothing else.
  */
-final class TryPage {
+public final class TryPage {
     private static final String RESOURCE = "try-page.html";
 
     private final String route;
@@ -27,7 +27,7 @@ final class TryPage {
     private final Map<String, Object> defaults;
 
     /** @param defaults the configured task parameters (ModelName, SceneType, OutputConfig.Duration …) */
-    TryPage(HttpSettings settings, String service, Map<String, Object> defaults) {
+    public TryPage(HttpSettings settings, String service, Map<String, Object> defaults) {
         this.route = settings.path().substring(1);
         this.tokenRequired = settings.token() != null;
         this.service = service;

@@ -1,21 +1,22 @@
 package com.aigcaudio.trigger.timer;
 
-import com.aigcaudio.function.Invocation;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.idempotency.IdempotencyKey;
-import com.aigcaudio.submit.WorkItem;
-import com.aigcaudio.function.InvocationResult;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.submit.WorkItem;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.track.TrackerReport;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A timer tick. The message is a task in the HTTP body's schema (a JSON object), or plain text used as the prompt;
@@ -24,17 +25,15 @@ import java.util.Map;
 public final class TimerTrigger {
     private final TaskPlanner planner;
     private final TaskSubmitter submitter;
-    private final String keyPrefix;
     private final Tracker tracker;
     private final String trackerTrigger;
     static final String TRACK_MESSAGE = "track";
 
     /** @param trackerTrigger the trigger name of the timer that runs the tracker */
-    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter, String keyPrefix, Tracker tracker,
+    public TimerTrigger(TaskPlanner planner, TaskSubmitter submitter, Tracker tracker,
                         String trackerTrigger) {
         this.planner = planner;
         this.submitter = submitter;
-        this.keyPrefix = keyPrefix;
         this.tracker = tracker;
         this.trackerTrigger = trackerTrigger;
     }
@@ -54,7 +53,7 @@ public final class TimerTrigger {
         TimerEvent timer = TimerEvent.decode(event);
         String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
-                IdempotencyKey.forTimer(keyPrefix, timer.triggerName(), timer.time()), null,
+                timerKey(timer), null,
                 () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer))), null,
                 Map.of("trigger", "timer", "event", event)), invocation.deadline());
         // As for a COS record: only a failure a redelivery can fix fails the invocation. A permanently invalid
@@ -85,5 +84,14 @@ public final class TimerTrigger {
         values.put("trigger", timer.triggerName() == null ? "" : timer.triggerName());
         values.put("time", timer.time() == null ? "" : timer.time());
         return values;
+    }
+
+    /** A tick is one unit of work: the trigger's name and scheduled time. */
+    private IdempotencyKey timerKey(TimerEvent timer) {
+        Map<String, Object> canonical = new TreeMap<>();
+        canonical.put("trigger", "timer");
+        canonical.put("name", timer.triggerName() == null ? "" : timer.triggerName());
+        canonical.put("time", timer.time() == null ? "" : timer.time());
+        return submitter.keyOf(canonical);
     }
 }

@@ -1,7 +1,7 @@
 package com.aigcaudio.aws.signing;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
-import com.aigcaudio.support.Hashing;
+import com.aigcaudio.core.Hashing;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
 import org.junit.jupiter.api.Test;
 

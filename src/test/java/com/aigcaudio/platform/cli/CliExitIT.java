@@ -1,7 +1,7 @@
 package com.aigcaudio.platform.cli;
 
+import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
-import com.aigcaudio.tencent.client.Service;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package com.aigcaudio.platform.lambda;
 
-import com.aigcaudio.config.ConfigurationException;
-import com.aigcaudio.config.FunctionConfig;
+import com.aigcaudio.aws.secrets.SecretUnavailableException;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.cli.LocalContext;
-import com.aigcaudio.aws.secrets.SecretUnavailableException;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
@@ -201,7 +201,7 @@ class LambdaHandlerTest {
     void s3State_uploadTrackedAndDelivered_allInTheRealS3Server() throws Exception {
         MutableClock clock = new MutableClock(java.time.Instant.now());
         try (com.aigcaudio.emulator.AigcEmulator emulator = com.aigcaudio.emulator.AigcEmulator.start(
-                com.aigcaudio.tencent.client.Service.VOD, 0, null, java.time.Duration.ofMillis(200),
+                com.aigcaudio.core.Service.VOD, 0, null, java.time.Duration.ofMillis(200),
                 java.time.Duration.ofMillis(600), clock)) {
             java.net.URI bucket = RealS3.get().newBucket();
             Map<String, String> env = env(false);
@@ -227,12 +227,12 @@ class LambdaHandlerTest {
             clock.advance(java.time.Duration.ofSeconds(10));
             invoke(handler, "aws-schedule-tracker.json", 30_000);
             com.aigcaudio.store.S3ObjectStore store = new com.aigcaudio.store.S3ObjectStore(bucket, "eu-west-1",
-                    FunctionHarness.AWS, com.aigcaudio.tencent.client.HttpClients.lazy(java.time.Duration.ofSeconds(2)),
+                    FunctionHarness.AWS, com.aigcaudio.core.HttpClients.lazy(java.time.Duration.ofSeconds(2)),
                     Clock.systemUTC());
-            List<String> soundtracks = store.list("soundtracks/", com.aigcaudio.tencent.client.Deadline.after(
+            List<String> soundtracks = store.list("soundtracks/", com.aigcaudio.core.Deadline.after(
                     Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
             assertEquals(List.of("soundtracks/incoming/summer holiday 假日 100%+1.mp4.wav"), soundtracks);
-            assertEquals(List.of(), store.list("aigc-tracking/open/", com.aigcaudio.tencent.client.Deadline.after(
+            assertEquals(List.of(), store.list("aigc-tracking/open/", com.aigcaudio.core.Deadline.after(
                     Clock.systemUTC(), java.time.Duration.ofSeconds(10))), "nothing left open");
             assertEquals(List.of(), RealS3.get().problems(), "every S3 request signed correctly");
         }

@@ -1,7 +1,7 @@
 package com.aigcaudio.platform.lambda;
 
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.FunctionConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
@@ -118,9 +118,9 @@ class SamTemplateTest {
     void environment_formsAValidLambdaConfiguration() throws Exception {
         Map<String, String> env = environment(function());
         FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        assertEquals(com.aigcaudio.config.Location.Kind.S3, config.idempotency().state().kind());
+        assertEquals(com.aigcaudio.config.Location.Kind.S3, config.state().location().kind());
         assertEquals("https://stack-state-123456789012.s3.eu-west-1.amazonaws.com/",
-                config.idempotency().state().endpoint().toString());
+                config.state().location().endpoint().toString());
         assertEquals("stack-state-123456789012", config.tracking().results().bucket());
     }
 

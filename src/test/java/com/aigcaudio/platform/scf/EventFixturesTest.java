@@ -1,14 +1,15 @@
 package com.aigcaudio.platform.scf;
 
-import com.aigcaudio.json.Json;
-import com.aigcaudio.testing.FakeTencentCloud;
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.platform.lambda.LambdaHandler;
 import com.aigcaudio.platform.lambda.LambdaInstance;
+import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
+import com.aigcaudio.testing.IndependentCosVerifier;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
 import com.aigcaudio.testing.RealS3;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -17,20 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.aigcaudio.testing.IndependentCosVerifier;
-
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 

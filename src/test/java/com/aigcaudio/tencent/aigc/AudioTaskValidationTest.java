@@ -1,7 +1,7 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.InvalidRequestException;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.tencent.client.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,12 +1,12 @@
 package com.aigcaudio.tencent.aigc;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.tencent.client.ClientConfig;
-import com.aigcaudio.tencent.client.Deadline;
-import com.aigcaudio.tencent.client.InvalidRequestException;
-import com.aigcaudio.tencent.client.Service;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.testing.FakeTencentCloud;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.HttpClients;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 

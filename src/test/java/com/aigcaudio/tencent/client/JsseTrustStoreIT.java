@@ -1,5 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.VodAudioTask;

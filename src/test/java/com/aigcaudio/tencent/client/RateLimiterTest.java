@@ -1,5 +1,8 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Service;
+import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.VodAudioTask;
 import com.aigcaudio.tencent.auth.Credentials;

@@ -1,5 +1,6 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.ErrorClass;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.core.Service;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.CreatedTask;
 import com.aigcaudio.tencent.aigc.MpsAudioTask;

@@ -1,5 +1,6 @@
 package com.aigcaudio.trigger.cos;
 
+import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.trigger.InvalidEventException;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CosEventDecoderTest {
 
     @Test
     void decode_nonAsciiKey_keepsKeyRawAndUrlEncoded() {
-        CosObjectEvent e = CosEventDecoder.decode(record("cos-non-ascii-key.json"), "Records[0]");
+        UploadedObject e = CosEventDecoder.decode(record("cos-non-ascii-key.json"), "Records[0]");
         assertEquals("incoming/春节 烟花+fireworks 100%!.mp4", e.key());
         assertTrue(e.url().endsWith("%E6%98%A5%E8%8A%82%20%E7%83%9F%E8%8A%B1%2Bfireworks%20100%25%21.mp4"));
         assertEquals("videos-1250000000", e.bucket());
@@ -34,7 +35,7 @@ class CosEventDecoderTest {
 
     @Test
     void decode_uploadIdentity_isAvailableForDeduplication() {
-        CosObjectEvent e = CosEventDecoder.decode(record("cos-video-upload.json"), "Records[0]");
+        UploadedObject e = CosEventDecoder.decode(record("cos-video-upload.json"), "Records[0]");
         assertEquals("\"0d7316832fef232e5dcdcf81f39bfdba\"", e.eTag());
         assertEquals("NjI1OTNmOWNfNGIzN2YyMDlfMmJhZjVfNDJkZTBmYQ==", e.cosRequestId());
         assertEquals("", e.versionId());

@@ -1,6 +1,6 @@
 package com.aigcaudio.trigger.http;
 
-import com.aigcaudio.tencent.client.InvalidRequestException;
+import com.aigcaudio.core.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,8 @@
 package com.aigcaudio.bench;
 
-import com.aigcaudio.config.FunctionConfig;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.UploadedObject;
+import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.plan.Plan;
 import com.aigcaudio.plan.TaskPlanner;
@@ -10,7 +11,6 @@ import com.aigcaudio.tencent.signing.Tc3Request;
 import com.aigcaudio.tencent.signing.Tc3Signature;
 import com.aigcaudio.tencent.signing.Tc3Signer;
 import com.aigcaudio.trigger.cos.CosEventDecoder;
-import com.aigcaudio.trigger.cos.CosObjectEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +58,7 @@ public class WarmPerEventBenchmark {
     @Benchmark
     public Tc3Signature decodePlanSign() {
         Map<?, ?> parsed = (Map<?, ?>) Json.parse(event);
-        CosObjectEvent object = CosEventDecoder.decode(((List<?>) parsed.get("Records")).get(0), "Records[0]");
+        UploadedObject object = CosEventDecoder.decode(((List<?>) parsed.get("Records")).get(0), "Records[0]");
         Plan plan = planner.forCosObject(object);
         byte[] body = Json.toBytes(plan.task().toJsonValue());
         return Tc3Signer.sign(new Tc3Request("vod", "vod.tencentcloudapi.com", "application/json; charset=utf-8", body),

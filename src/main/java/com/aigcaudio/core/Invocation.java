@@ -1,6 +1,6 @@
-package com.aigcaudio.function;
+package com.aigcaudio.core;
 
-import com.aigcaudio.tencent.client.Deadline;
+import com.aigcaudio.core.Deadline;
 
 import java.time.Clock;
 import java.time.Duration;

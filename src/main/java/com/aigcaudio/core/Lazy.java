@@ -1,4 +1,4 @@
-package com.aigcaudio.support;
+package com.aigcaudio.core;
 
 import java.util.function.Supplier;
 

@@ -1,5 +1,14 @@
-package com.aigcaudio.config;
+package com.aigcaudio.function;
 
+import com.aigcaudio.config.ClientSettings;
+import com.aigcaudio.config.CosScope;
+import com.aigcaudio.config.HttpSettings;
+import com.aigcaudio.config.MediaUrlSettings;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.config.StateConfig;
+import com.aigcaudio.config.TrackingConfig;
+import com.aigcaudio.config.Variables;
+import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskDefaults;
 import com.aigcaudio.tencent.client.ClientConfig;
@@ -13,7 +22,7 @@ public final class FunctionConfig {
     private final TaskDefaults defaults;
     private final CosScope cos;
     private final HttpSettings http;
-    private final IdempotencyConfig idempotency;
+    private final StateConfig state;
     private final MediaUrlSettings mediaUrls;
     private final TrackingConfig tracking;
     private final Logger.Level logLevel;
@@ -23,13 +32,13 @@ public final class FunctionConfig {
     private final Integer maxTasksPerHour;
 
     public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
-                          IdempotencyConfig idempotency, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
+                          StateConfig state, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
                           boolean logEvents, boolean dryRun, Integer maxTasksPerDay, Integer maxTasksPerHour) {
         this.client = client;
         this.defaults = defaults;
         this.cos = cos;
         this.http = http;
-        this.idempotency = idempotency;
+        this.state = state;
         this.mediaUrls = mediaUrls;
         this.tracking = tracking;
         this.logLevel = logLevel;
@@ -63,13 +72,13 @@ public final class FunctionConfig {
         Variables.refuseReplaced(settings);
         ClientConfig client = ClientSettings.from(settings);
         TaskDefaults defaults = TaskDefaults.from(settings, client.service());
-        IdempotencyConfig idempotency = IdempotencyConfig.from(settings, defaultState, localBaseUrl);
-        TrackingConfig tracking = TrackingConfig.from(settings, idempotency.state(), defaults.outputFormat());
+        StateConfig state = StateConfig.from(settings, defaultState, localBaseUrl);
+        TrackingConfig tracking = TrackingConfig.from(settings, state.location(), defaults.outputFormat());
         Map<String, Object> store = defaults.storeCosParam();
         CosScope cos = CosScope.from(settings, defaults.mpsOutputBucket(),
                 store == null ? null : (String) store.get("CosBucketPath"), tracking);
         Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), idempotency,
+        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), state,
                 MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false),
                 settings.bool("AIGC_DRY_RUN", false), limit(settings, "AIGC_MAX_TASKS_PER_DAY"),
                 limit(settings, "AIGC_MAX_TASKS_PER_HOUR"));
@@ -96,8 +105,8 @@ public final class FunctionConfig {
         return http;
     }
 
-    public IdempotencyConfig idempotency() {
-        return idempotency;
+    public StateConfig state() {
+        return state;
     }
 
     public TrackingConfig tracking() {

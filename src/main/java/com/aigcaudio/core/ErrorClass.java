@@ -1,4 +1,4 @@
-package com.aigcaudio.tencent.client;
+package com.aigcaudio.core;
 
 /** What a failed call means for the caller: whether it may be retried, and whether a task may exist. */
 public enum ErrorClass {

@@ -1,6 +1,4 @@
-package com.aigcaudio.tencent.client;
-
-import com.aigcaudio.support.Lazy;
+package com.aigcaudio.core;
 
 import java.net.URI;
 import java.net.http.HttpClient;

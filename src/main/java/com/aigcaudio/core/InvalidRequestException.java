@@ -1,4 +1,4 @@
-package com.aigcaudio.tencent.client;
+package com.aigcaudio.core;
 
 /** A request rejected locally, before any call; names the offending field. */
 public final class InvalidRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.aigcaudio.tencent.client;
+package com.aigcaudio.core;
 
 import java.time.Duration;
 

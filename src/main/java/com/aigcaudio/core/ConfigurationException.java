@@ -1,4 +1,4 @@
-package com.aigcaudio.config;
+package com.aigcaudio.core;
 
 /** Invalid configuration, detected at start; the message names the variable. */
 public final class ConfigurationException extends RuntimeException {

@@ -1,5 +1,6 @@
-package com.aigcaudio.tencent.client;
+package com.aigcaudio.core;
 
+import com.aigcaudio.core.HttpClients;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,13 +1,15 @@
 package com.aigcaudio.config;
 
+import com.aigcaudio.core.ConfigurationException;
+
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * Deduplication settings, and where the function keeps its state (claims, tracking records, spend slots):
- * AIGC_STATE, a COS bucket on SCF, an S3 bucket on Lambda, a directory for local runs, or memory.
+ * Where the function keeps its state, shared by every instance (claims, tracking records, spend slots), and how
+ * long claims hold: AIGC_STATE, a COS bucket on SCF, an S3 bucket on Lambda, a directory for local runs, or memory.
  */
-public final class IdempotencyConfig {
+public final class StateConfig {
     static final String STATE_EXAMPLE = "cos://state-1250000000.ap-guangzhou/aigc/";
     /** Where claim markers live inside the state location. */
     public static final String MARKERS = "aigc-idempotency/";
@@ -18,7 +20,7 @@ public final class IdempotencyConfig {
     private final Location state;
     private final URI localBaseUrl;
 
-    public IdempotencyConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, Location state,
+    public StateConfig(String keyPrefix, Duration ttl, Duration inProgressWindow, Location state,
                              URI localBaseUrl) {
         this.keyPrefix = keyPrefix;
         this.ttl = ttl;
@@ -35,7 +37,7 @@ public final class IdempotencyConfig {
      *                     a per-instance store would silently give up exactly-once across instances)
      * @param localBaseUrl where `serve` publishes a file: state location, or null
      */
-    public static IdempotencyConfig from(Settings s, String defaultState, URI localBaseUrl) {
+    public static StateConfig from(Settings s, String defaultState, URI localBaseUrl) {
         String keyPrefix = s.string("AIGC_IDEMPOTENCY_KEY_PREFIX", "aigc-audio");
         if (!keyPrefix.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new ConfigurationException("AIGC_IDEMPOTENCY_KEY_PREFIX", "use 1-64 letters, digits, '.', '_' or '-'");
@@ -49,7 +51,7 @@ public final class IdempotencyConfig {
                     + "(Lambda)");
         }
         Location state = Location.parse(s, "AIGC_STATE", value, STATE_EXAMPLE);
-        return new IdempotencyConfig(keyPrefix, ttl, window, state,
+        return new StateConfig(keyPrefix, ttl, window, state,
                 state.kind() == Location.Kind.FILE ? localBaseUrl : null);
     }
 
@@ -65,7 +67,7 @@ public final class IdempotencyConfig {
         return inProgressWindow;
     }
 
-    public Location state() {
+    public Location location() {
         return state;
     }
 

@@ -1,4 +1,4 @@
-package com.aigcaudio.function;
+package com.aigcaudio.core;
 
 import java.util.Map;
 

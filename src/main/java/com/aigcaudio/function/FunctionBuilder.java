@@ -1,0 +1,118 @@
+package com.aigcaudio.function;
+
+import com.aigcaudio.aws.auth.AwsCredentials;
+import com.aigcaudio.config.StateConfig;
+import com.aigcaudio.core.HttpClients;
+import com.aigcaudio.core.Lazy;
+import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.idempotency.ObjectIdempotencyStore;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.log.Redaction;
+import com.aigcaudio.plan.MediaUrls;
+import com.aigcaudio.plan.TaskPlanner;
+import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.store.ObjectStores;
+import com.aigcaudio.submit.ClaimGuard;
+import com.aigcaudio.submit.SpendGuard;
+import com.aigcaudio.submit.TaskSubmitter;
+import com.aigcaudio.tencent.aigc.AigcAudioTasks;
+import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.tencent.client.ClientConfig;
+import com.aigcaudio.tencent.client.ConnectionWarmup;
+import com.aigcaudio.tencent.client.TencentCloudClient;
+import com.aigcaudio.track.Tracker;
+import com.aigcaudio.trigger.cos.CosTrigger;
+import com.aigcaudio.trigger.http.HttpTrigger;
+import com.aigcaudio.trigger.http.TryPage;
+import com.aigcaudio.trigger.timer.TimerTrigger;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds each collaborator of an instance once, in dependency order (clock, HTTP client,
+ * stores, API client, tracker, submitter, triggers). The SCF handler, the Lambda handler and the command line all
+ * build the function here; tests override the clock, the transport and the state store.
+ */
+public final class FunctionBuilder {
+    private final FunctionConfig config;
+    private final CredentialsProvider credentials;
+    private Supplier<AwsCredentials> aws = () -> {
+        throw new IllegalStateException("AWS credentials are needed only for s3:// locations and S3 uploads");
+    };
+    private Clock clock = Clock.systemUTC();
+    private Supplier<HttpClient> transport;
+    private ObjectStore state;
+
+    private FunctionBuilder(FunctionConfig config, CredentialsProvider credentials) {
+        this.config = config;
+        this.credentials = credentials;
+    }
+
+    /** @param credentials Tencent Cloud's, for the API and COS */
+    public static FunctionBuilder of(FunctionConfig config, CredentialsProvider credentials) {
+        return new FunctionBuilder(config, credentials);
+    }
+
+    /** The AWS role's credentials, for S3 (on SCF nothing asks for them). */
+    public FunctionBuilder aws(Supplier<AwsCredentials> aws) {
+        this.aws = aws;
+        return this;
+    }
+
+    public FunctionBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** One HTTP client for everything, and no connection warm-up (which only speeds up a cold JVM). */
+    public FunctionBuilder transport(Supplier<HttpClient> transport) {
+        this.transport = transport;
+        return this;
+    }
+
+    /** The state store instead of AIGC_STATE's, for a test that inspects what was written. */
+    public FunctionBuilder state(ObjectStore state) {
+        this.state = state;
+        return this;
+    }
+
+    public AigcAudioFunction build() {
+        Supplier<HttpClient> http = transport != null ? transport : HttpClients.lazy(config.client().connectTimeout());
+        Supplier<HttpClient> api = transport != null ? transport : warmedUp(http);
+        ObjectStore stateStore = state != null ? state
+                : ObjectStores.state(config.state(), credentials, aws, http, clock);
+        IdempotencyStore claims = new ObjectIdempotencyStore(stateStore, StateConfig.MARKERS, clock);
+        Lazy<AigcAudioTasks> tasks = new Lazy<>(
+                () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, api)));
+        Tracker tracker = Tracker.builder(config.tracking(), config.client().service(), clock)
+                .records(stateStore, claims)
+                .tasks(tasks, config.defaults().subAppId())
+                .results(ObjectStores.results(config.tracking(), config.state(), stateStore, credentials, aws, http,
+                        clock), ObjectStores.resultsName(config.tracking()), config.defaults().mpsOutputBucket())
+                .transport(http)
+                .build();
+        TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
+                new MediaUrls(config.mediaUrls(), credentials, aws, clock));
+        TaskSubmitter submitter = new TaskSubmitter(tasks, new ClaimGuard(claims, config.state(), clock),
+                new SpendGuard(stateStore, config.maxTasksPerDay(), config.maxTasksPerHour(), clock), tracker,
+                config.dryRun());
+        Logger.redactEverywhere(config.http().token());
+        return new AigcAudioFunction(new AigcAudioFunction.Triggers(
+                new CosTrigger(planner, submitter, config.client().requestsPerSecond()),
+                new HttpTrigger(config.http(), planner, submitter, tracker, new TryPage(config.http(),
+                        config.client().service().name().toLowerCase(Locale.ROOT), config.defaults().parameters()), clock),
+                new TimerTrigger(planner, submitter, tracker, config.tracking().trackerTrigger())),
+                new OrphanSweep(claims, config.state().keyPrefix(), tracker, clock), clock,
+                config.logEvents() ? new Redaction(Collections.singletonList(config.http().token())) : null);
+    }
+
+    /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */
+    private Supplier<HttpClient> warmedUp(Supplier<HttpClient> http) {
+        ClientConfig client = config.client();
+        return client.connectionWarmup() ? ConnectionWarmup.start(http, client.endpoint(), client.connectTimeout()) : http;
+    }
+}
