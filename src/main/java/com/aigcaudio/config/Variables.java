@@ -113,6 +113,8 @@ public final class Variables {
         add("AIGC_S3_ENDPOINT", "", Scope.ADVANCED, "S3-compatible server for every S3 bucket, addressed path-style");
         add("AIGC_TENCENT_SECRET_ARN", "", Scope.AWS, "Secrets Manager secret holding the Tencent Cloud key");
         add("AIGC_SECRETS_MANAGER_ENDPOINT", "", Scope.AWS, "Secrets Manager endpoint override (VPC endpoint)");
+        add("AIGC_METRICS_NAMESPACE", "aigc-audio-function", Scope.AWS, "CloudWatch namespace of the metrics "
+                + "each invocation writes (Embedded Metric Format)");
     }
 
     private Variables() {

@@ -9,10 +9,21 @@ import java.util.Map;
 public final class InvocationResult {
     private final Map<String, Object> body;
     private final boolean failed;
+    private final Tally tally;
 
     public InvocationResult(Map<String, Object> body, boolean failed) {
+        this(body, failed, new Tally());
+    }
+
+    /** @param tally what the invocation did, for metrics */
+    public InvocationResult(Map<String, Object> body, boolean failed, Tally tally) {
         this.body = body;
         this.failed = failed;
+        this.tally = tally;
+    }
+
+    public Tally tally() {
+        return tally;
     }
 
     public Map<String, Object> body() {

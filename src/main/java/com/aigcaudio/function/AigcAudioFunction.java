@@ -2,6 +2,7 @@ package com.aigcaudio.function;
 
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.Tally;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.trigger.TriggerType;
@@ -29,6 +30,7 @@ public final class AigcAudioFunction {
     private final OrphanSweep sweep;
     private final Clock clock;
     private final Redaction eventLog;
+    private final Metrics metrics;
 
     /** The three triggers, each handling the events of its kind. */
     static final class Triggers {
@@ -43,14 +45,18 @@ public final class AigcAudioFunction {
         }
     }
 
-    /** @param eventLog redacts events for the log (AIGC_LOG_EVENTS), or null when events are not logged */
-    AigcAudioFunction(Triggers triggers, OrphanSweep sweep, Clock clock, Redaction eventLog) {
+    /**
+     * @param eventLog redacts events for the log (AIGC_LOG_EVENTS), or null when events are not logged
+     * @param metrics  where each invocation's summary goes
+     */
+    AigcAudioFunction(Triggers triggers, OrphanSweep sweep, Clock clock, Redaction eventLog, Metrics metrics) {
         this.cos = triggers.cos;
         this.http = triggers.http;
         this.timer = triggers.timer;
         this.sweep = sweep;
         this.clock = clock;
         this.eventLog = eventLog;
+        this.metrics = metrics;
     }
 
     /**
@@ -59,12 +65,21 @@ public final class AigcAudioFunction {
      */
     private InvocationResult trackAndSweep(Map<?, ?> event, Invocation invocation) {
         Instant share = clock.instant().plus(invocation.deadline().remaining().dividedBy(SWEEP_SHARE));
-        Map<String, Object> swept = sweep.run(share, invocation.deadline(), (trigger, recorded) -> "cos".equals(trigger)
-                ? cos.handle(recorded, invocation) : timer.handle(recorded, invocation));
+        Tally tally = new Tally();
+        OrphanSweep.Report swept = sweep.run(share, invocation.deadline(), (trigger, recorded) -> {
+            InvocationResult redone = "cos".equals(trigger) ? cos.handle(recorded, invocation)
+                    : timer.handle(recorded, invocation);
+            tally.addAll(redone.tally());
+            return redone;
+        });
+        for (int i = 0; i < swept.reportedUnknown(); i++) {
+            tally.add(Tally.Count.UNKNOWN_OUTCOMES);
+        }
         InvocationResult tracked = timer.handle(event, invocation);
+        tally.addAll(tracked.tally());
         Map<String, Object> body = new LinkedHashMap<>(tracked.body());
-        body.put("sweep", swept);
-        return new InvocationResult(body, tracked.failed());
+        body.put("sweep", swept.toJson());
+        return new InvocationResult(body, tracked.failed(), tally);
     }
 
     /**
@@ -103,7 +118,9 @@ public final class AigcAudioFunction {
                     // A caller is waiting for the answer: no tracker run here (GET /tasks/{id} checks live).
                     result = http.handle(map, invocation);
             }
-            LOG.info("invocation done", "failed", result.failed(), "duration_ms", (System.nanoTime() - started) / 1_000_000);
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("invocation done", "failed", result.failed(), "duration_ms", durationMs);
+            metrics.publish(result.tally(), invocation.coldStart());
             return result;
         } finally {
             Logger.clearContext();

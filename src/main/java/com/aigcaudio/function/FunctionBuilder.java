@@ -46,6 +46,10 @@ public final class FunctionBuilder {
     private Clock clock = Clock.systemUTC();
     private Supplier<HttpClient> transport;
     private ObjectStore state;
+    private String metricsNamespace;
+    private IdempotencyStore claims;
+    /** Whether the transport is ours (then the API connection is warmed up) rather than a test's. */
+    private boolean warmUp;
 
     private FunctionBuilder(FunctionConfig config, CredentialsProvider credentials) {
         this.config = config;
@@ -74,18 +78,47 @@ public final class FunctionBuilder {
         return this;
     }
 
+    /** CloudWatch Embedded Metric Format in this namespace (AWS); without it, a plain summary line (SCF). */
+    public FunctionBuilder metricsNamespace(String namespace) {
+        this.metricsNamespace = namespace;
+        return this;
+    }
+
     /** The state store instead of AIGC_STATE's, for a test that inspects what was written. */
     public FunctionBuilder state(ObjectStore state) {
         this.state = state;
         return this;
     }
 
+    /** The state store (AIGC_STATE's, or the one given), built once: also what `state` reads and resolves. */
+    public ObjectStore stateStore() {
+        if (state == null) {
+            state = ObjectStores.state(config.state(), credentials, aws, http(), clock);
+        }
+        return state;
+    }
+
+    /** The claims on the state store. */
+    public IdempotencyStore claims() {
+        if (claims == null) {
+            claims = new ObjectIdempotencyStore(stateStore(), StateConfig.MARKERS, clock);
+        }
+        return claims;
+    }
+
+    private Supplier<HttpClient> http() {
+        if (transport == null) {
+            transport = HttpClients.lazy(config.client().connectTimeout());
+            warmUp = true;
+        }
+        return transport;
+    }
+
     public AigcAudioFunction build() {
-        Supplier<HttpClient> http = transport != null ? transport : HttpClients.lazy(config.client().connectTimeout());
-        Supplier<HttpClient> api = transport != null ? transport : warmedUp(http);
-        ObjectStore stateStore = state != null ? state
-                : ObjectStores.state(config.state(), credentials, aws, http, clock);
-        IdempotencyStore claims = new ObjectIdempotencyStore(stateStore, StateConfig.MARKERS, clock);
+        Supplier<HttpClient> http = http();
+        Supplier<HttpClient> api = warmUp ? warmedUp(http) : http;
+        ObjectStore stateStore = stateStore();
+        IdempotencyStore claims = claims();
         Lazy<AigcAudioTasks> tasks = new Lazy<>(
                 () -> new AigcAudioTasks(new TencentCloudClient(config.client(), credentials, api)));
         Tracker tracker = Tracker.builder(config.tracking(), config.client().service(), clock)
@@ -107,7 +140,8 @@ public final class FunctionBuilder {
                         config.client().service().name().toLowerCase(Locale.ROOT), config.defaults().parameters()), clock),
                 new TimerTrigger(planner, submitter, tracker, config.tracking().trackerTrigger())),
                 new OrphanSweep(claims, config.state().keyPrefix(), tracker, clock), clock,
-                config.logEvents() ? new Redaction(Collections.singletonList(config.http().token())) : null);
+                config.logEvents() ? new Redaction(Collections.singletonList(config.http().token())) : null,
+                new Metrics(config.client().service().signingName(), metricsNamespace, clock));
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */

@@ -61,8 +61,7 @@ final class OrphanSweep {
      * @param share  when the sweep stops starting on claims (the rest of the run is the tracker's)
      * @param replay runs a recorded {trigger, event} as the function would
      */
-    Map<String, Object> run(Instant share, Deadline deadline,
-                            BiFunction<String, Map<?, ?>, InvocationResult> replay) {
+    Report run(Instant share, Deadline deadline, BiFunction<String, Map<?, ?>, InvocationResult> replay) {
         Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
         int left = 0;
         int read = 0;
@@ -111,13 +110,38 @@ final class OrphanSweep {
             // The cursor is not moved: the next tick reads the same claims again.
             LOG.error("sweep could not read the idempotency store", "error", e.getMessage());
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("redone", counts.getOrDefault(Verdict.REDONE, 0));
-        report.put("tracked", counts.getOrDefault(Verdict.TRACKED, 0));
-        report.put("reportedUnknown", counts.getOrDefault(Verdict.REPORTED, 0));
-        report.put("read", read);
-        report.put("leftForNextRun", left);
-        return report;
+        return new Report(counts, read, left);
+    }
+
+    /** What one sweep did: claims redone, tracking records written, unknown outcomes reported, claims read. */
+    static final class Report {
+        private final int redone;
+        private final int tracked;
+        private final int reportedUnknown;
+        private final int read;
+        private final int leftForNextRun;
+
+        private Report(Map<Verdict, Integer> counts, int read, int leftForNextRun) {
+            this.redone = counts.getOrDefault(Verdict.REDONE, 0);
+            this.tracked = counts.getOrDefault(Verdict.TRACKED, 0);
+            this.reportedUnknown = counts.getOrDefault(Verdict.REPORTED, 0);
+            this.read = read;
+            this.leftForNextRun = leftForNextRun;
+        }
+
+        int reportedUnknown() {
+            return reportedUnknown;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("redone", redone);
+            json.put("tracked", tracked);
+            json.put("reportedUnknown", reportedUnknown);
+            json.put("read", read);
+            json.put("leftForNextRun", leftForNextRun);
+            return json;
+        }
     }
 
     private Verdict sweep(String key, Deadline deadline, BiFunction<String, Map<?, ?>, InvocationResult> replay) {

@@ -1,8 +1,8 @@
 package com.aigcaudio.idempotency;
 
-import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
+import com.aigcaudio.store.StoreUnavailableException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -94,6 +94,14 @@ public final class IdempotencyRecord {
                 newRequestId, work, false);
     }
 
+    /**
+     * An unknown outcome a person found was never created: back to a claim that never sent, already past its
+     * window, keeping its work, so the next delivery, the sweep or {@code state retry} creates the task once.
+     */
+    public IdempotencyRecord notCreated(Instant now) {
+        return new IdempotencyRecord(Status.IN_PROGRESS, claimId, now, expiresAt, payloadHash, null, null, work, false);
+    }
+
     /** The same record, marked as told to a person. */
     public IdempotencyRecord reportedToAPerson() {
         return new IdempotencyRecord(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, work,
@@ -143,6 +151,11 @@ public final class IdempotencyRecord {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The record as stored, for an operator's eyes. */
+    public Map<String, Object> toJsonValue() {
+        return castMap(Json.parse(toJson()));
     }
 
     public byte[] toJson() {

@@ -101,9 +101,17 @@ public final class Logger {
     }
 
     public void log(Level level, String message, Object... keyValues) {
-        if (!enabled(level)) {
-            return;
+        if (enabled(level)) {
+            write(level, message, keyValues);
         }
+    }
+
+    /** An INFO line written whatever the configured level: the metrics each invocation reports. */
+    public void always(String message, Object... keyValues) {
+        write(Level.INFO, message, keyValues);
+    }
+
+    private void write(Level level, String message, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
         line.put("level", level.name());

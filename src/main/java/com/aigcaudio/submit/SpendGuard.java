@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SpendGuard {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
-    private static final String PREFIX = "aigc-spend/";
+    /** Where slot markers live in the state store. */
+    public static final String PREFIX = "aigc-spend/";
 
     private final ObjectStore store;
     private final Integer perDay;
@@ -57,6 +58,16 @@ public final class SpendGuard {
         }
     }
 
+    /** The hour window {@code instant} falls in, as its slots are named: {@code hour/2026120217}. */
+    public static String hourWindow(Instant instant) {
+        return "hour/" + HOUR.format(instant);
+    }
+
+    /** The day window {@code instant} falls in: {@code day/20261202}. */
+    public static String dayWindow(Instant instant) {
+        return "day/" + DAY.format(instant);
+    }
+
     boolean enabled() {
         return perDay != null || perHour != null;
     }
@@ -64,10 +75,10 @@ public final class SpendGuard {
     Grant acquire(Deadline deadline) {
         Instant now = clock.instant();
         // Only the current windows matter: forget the hints of past ones.
-        hints.keySet().removeIf(w -> !w.equals("hour/" + HOUR.format(now)) && !w.equals("day/" + DAY.format(now)));
+        hints.keySet().removeIf(w -> !w.equals(hourWindow(now)) && !w.equals(dayWindow(now)));
         List<String> taken = new ArrayList<>();
         if (perHour != null) {
-            String window = "hour/" + HOUR.format(now);
+            String window = hourWindow(now);
             String slot = take(window, perHour, deadline);
             if (slot == null) {
                 return new Grant(List.of(), now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS),
@@ -76,7 +87,7 @@ public final class SpendGuard {
             taken.add(slot);
         }
         if (perDay != null) {
-            String window = "day/" + DAY.format(now);
+            String window = dayWindow(now);
             String slot = take(window, perDay, deadline);
             if (slot == null) {
                 release(taken, deadline);

@@ -1,6 +1,7 @@
 package com.aigcaudio.submit;
 
 import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.Tally;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -119,6 +120,23 @@ public final class TaskOutcome {
             json.put("error", error);
         }
         return json;
+    }
+
+    /** Counts this outcome for metrics: created, duplicate, or failed by its code (unknown outcomes and spend refusals too). */
+    public void countInto(Tally tally) {
+        if (status == Status.CREATED) {
+            tally.add(Tally.Count.TASKS_CREATED);
+        } else if (status == Status.DUPLICATE) {
+            tally.add(Tally.Count.DUPLICATES_SKIPPED);
+        } else if (status == Status.FAILED) {
+            tally.failed(failure.code());
+            if (failure.errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
+                tally.add(Tally.Count.UNKNOWN_OUTCOMES);
+            }
+            if (FailureCode.SPEND_LIMIT_REACHED.code().equals(failure.code())) {
+                tally.add(Tally.Count.SPEND_REFUSED);
+            }
+        }
     }
 
     /** A classified failure: API error, transport failure, or a request refused before any call. */

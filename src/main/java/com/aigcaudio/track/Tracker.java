@@ -116,7 +116,7 @@ public final class Tracker {
                     report.notDue++;
                     continue;
                 }
-                report.count(advance(record, deadline));
+                report.count(advance(record, deadline), clock.instant());
             } catch (StoreUnavailableException e) {
                 LOG.error("tracker could not read or write a record", "task_id", taskId, "error", e.getMessage());
                 report.storeFailed = true;

@@ -1,5 +1,9 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.Tally;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,15 +16,18 @@ public final class TrackerReport {
     int notDue;
     int leftForNextRun;
     boolean storeFailed;
+    private final Tally tally = new Tally();
 
-    void count(TrackingRecord after) {
+    void count(TrackingRecord after, Instant now) {
         checked++;
         switch (after.state) {
             case DONE:
                 done++;
+                tally.delivered(Duration.between(after.createdAt, now).toMillis());
                 break;
             case FAILED:
                 failed++;
+                tally.failed(after.error == null ? null : (String) after.error.get("code"));
                 break;
             case EXPIRED:
                 expired++;
@@ -33,6 +40,11 @@ public final class TrackerReport {
     /** Records not reached before the deadline; the next run carries on. */
     public int leftForNextRun() {
         return leftForNextRun;
+    }
+
+    /** Soundtracks delivered (with their latency from creation) and tasks failed, for metrics. */
+    public Tally tally() {
+        return tally;
     }
 
     public boolean storeFailed() {

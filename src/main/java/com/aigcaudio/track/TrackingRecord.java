@@ -110,6 +110,15 @@ public final class TrackingRecord {
         return state;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The record as stored, for an operator's eyes. */
+    public Map<String, Object> toJsonValue() {
+        return Json.parseObject(new String(toJson(), StandardCharsets.UTF_8));
+    }
+
     public String source() {
         return source;
     }

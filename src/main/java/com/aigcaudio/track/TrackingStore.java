@@ -91,10 +91,19 @@ public final class TrackingStore {
 
     /** The task ids of every open record (listing pages through the store). */
     public List<String> openTaskIds(Deadline deadline) {
+        return taskIds(OPEN, deadline);
+    }
+
+    /** The task ids of every closed record (delivered, failed, expired), for operators. */
+    public List<String> closedTaskIds(Deadline deadline) {
+        return taskIds(CLOSED, deadline);
+    }
+
+    private List<String> taskIds(String folder, Deadline deadline) {
         List<String> ids = new ArrayList<>();
-        for (String key : objects.list(OPEN, deadline)) {
+        for (String key : objects.list(folder, deadline)) {
             if (key.endsWith(".json")) {
-                ids.add(key.substring(OPEN.length(), key.length() - ".json".length()));
+                ids.add(key.substring(folder.length(), key.length() - ".json".length()));
             }
         }
         return ids;

@@ -103,11 +103,12 @@ class DocumentedVariablesTest {
     }
 
     @Test
-    void theCodeReadsOnlyRegisteredNames_atMost45() throws IOException {
+    void theCodeReadsOnlyRegisteredNames_atMost46() throws IOException {
         Set<String> unregistered = new TreeSet<>(variablesInSource());
         unregistered.removeAll(registered());
         assertEquals(Set.of(), unregistered, "read in src/main/java but not in config.Variables");
-        assertTrue(registered().size() <= 45, "registered: " + registered().size());
+        // 74 before the registry; 45 after it, plus AIGC_METRICS_NAMESPACE (issue 22).
+        assertTrue(registered().size() <= 46, "registered: " + registered().size());
         assertThrows(IllegalArgumentException.class, () -> new Settings(name -> null).string("AIGC_NOT_REGISTERED"));
     }
 

@@ -129,7 +129,7 @@ class OrphanSweepTest {
             redone.add(key);
             claims.update(key, claims.read(key, deadline).completed("task-" + key, "r"), deadline);
             return new InvocationResult(Map.of(), false);
-        });
+        }).toJson();
     }
 
     private static int count(Map<String, Object> report, String field) {

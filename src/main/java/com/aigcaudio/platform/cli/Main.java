@@ -61,6 +61,9 @@ public final class Main {
         if (args.length >= 1 && "emulator".equals(args[0])) {
             return EmulatorCommand.run(args, out, err, settings);
         }
+        if (args.length >= 1 && "state".equals(args[0])) {
+            return StateCommand.run(args, out, err, settings, Clock.systemUTC());
+        }
         if (args.length >= 1 && "serve".equals(args[0])) {
             return ServeCommand.run(args, out, err, settings);
         }
@@ -84,6 +87,7 @@ public final class Main {
                     + "[--emulator-ms RUNNING,DONE] EVENT.json");
             err.println("       java -jar aigc-audio-function.jar serve [--port N] [--emulator-ms RUNNING,DONE]");
             err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
+            err.println("       java -jar aigc-audio-function.jar state [list|show|resolve|retry] [--json] (state --help)");
             return USAGE;
         }
         boolean follow = options.has("--follow");

@@ -48,6 +48,33 @@ final class Options {
         return switches.contains(name);
     }
 
+    String value(String name) {
+        return values.get(name);
+    }
+
+    /** {@code 90s}, {@code 15m}, {@code 6h} or {@code 3d}; null when absent. */
+    Duration duration(String name) throws BadOption {
+        String value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})([smhd])").matcher(value);
+        if (!m.matches()) {
+            throw new BadOption(name + " needs a number and a unit (s, m, h or d), such as 15m, got " + value);
+        }
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+            case "s":
+                return Duration.ofSeconds(n);
+            case "m":
+                return Duration.ofMinutes(n);
+            case "h":
+                return Duration.ofHours(n);
+            default:
+                return Duration.ofDays(n);
+        }
+    }
+
     List<String> positional() {
         return positional;
     }

@@ -66,7 +66,8 @@ public final class LambdaInstance {
             environment.credentials();
             credentials = environment;
         }
-        return new LambdaInstance(FunctionBuilder.of(config, credentials).aws(aws).clock(clock).build(), secret);
+        return new LambdaInstance(FunctionBuilder.of(config, credentials).aws(aws).clock(clock)
+                .metricsNamespace(settings.string("AIGC_METRICS_NAMESPACE", "aigc-audio-function")).build(), secret);
     }
 
     /** An instance around a function built elsewhere (the command line, with its emulator credentials). */

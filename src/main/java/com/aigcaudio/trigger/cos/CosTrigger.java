@@ -3,6 +3,7 @@ package com.aigcaudio.trigger.cos;
 import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.Tally;
 import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskPlanner;
@@ -58,11 +59,13 @@ public final class CosTrigger {
         }
         List<Object> results = new ArrayList<>(outcomes.length);
         boolean retry = false;
+        Tally tally = new Tally();
         for (TaskOutcome outcome : outcomes) {
             retry |= outcome.retryableFailure();
             results.add(outcome.toJson());
+            outcome.countInto(tally);
         }
-        return new InvocationResult(Map.of("results", results), retry);
+        return new InvocationResult(Map.of("results", results), retry, tally);
     }
 
     /**
@@ -167,5 +170,15 @@ public final class CosTrigger {
         String source() {
             return object == null ? path : object.source();
         }
+    }
+
+    /** The upload a recorded event ({@code {"Records": [record]}}) is about; InvalidEventException when none. */
+    public static UploadedObject uploadIn(Map<?, ?> event) {
+        List<?> raw = (List<?>) event.get("Records");
+        Decoded decoded = Decoded.of(raw.get(0), "Records[0]");
+        if (decoded.object == null) {
+            throw new InvalidEventException(decoded.problem);
+        }
+        return decoded.object;
     }
 }

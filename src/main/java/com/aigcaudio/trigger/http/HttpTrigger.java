@@ -4,6 +4,7 @@ import com.aigcaudio.config.HttpSettings;
 import com.aigcaudio.core.Hashing;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.Tally;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -62,8 +63,9 @@ public final class HttpTrigger {
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
         Map<String, Object> response;
+        Tally tally = new Tally();
         try {
-            response = respond(HttpTriggerRequest.decode(event), invocation);
+            response = respond(HttpTriggerRequest.decode(event), invocation, tally);
         } catch (InvalidEventException e) {
             response = HttpResponses.error(400, "InvalidRequest", e.getMessage());
         } catch (RuntimeException e) {
@@ -71,7 +73,7 @@ public final class HttpTrigger {
             response = HttpResponses.error(500, "InternalError", "internal error; see the function log");
         }
         withCors(response, event);
-        return new InvocationResult(response, false);
+        return new InvocationResult(response, false, tally);
     }
 
     @SuppressWarnings("unchecked")
@@ -91,7 +93,7 @@ public final class HttpTrigger {
         }
     }
 
-    private Map<String, Object> respond(HttpTriggerRequest request, Invocation invocation) {
+    private Map<String, Object> respond(HttpTriggerRequest request, Invocation invocation, Tally tally) {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
         }
@@ -163,7 +165,9 @@ public final class HttpTrigger {
                     policy.check(spec);
                     return Plan.of(planner.forSpec(spec, Map.of()));
                 }, null, null);
-        return toResponse(submitter.submit(item, invocation.deadline()), route.collectionBehind(request.path()));
+        TaskOutcome outcome = submitter.submit(item, invocation.deadline());
+        outcome.countInto(tally);
+        return toResponse(outcome, route.collectionBehind(request.path()));
     }
 
     /** Strict: a replacement character would put bytes the caller never sent into a paid prompt. */

@@ -3,6 +3,7 @@ package com.aigcaudio.trigger.timer;
 import com.aigcaudio.core.InvalidRequestException;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.Tally;
 import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -48,17 +49,19 @@ public final class TimerTrigger {
         if (isTrackerTick(event)) {
             TrackerReport report = tracker.run(invocation.deadline());
             // A store that could not be read is worth SCF's retry; records left for lack of time are not.
-            return new InvocationResult(Map.of("tracker", report.toJson()), report.storeFailed());
+            return new InvocationResult(Map.of("tracker", report.toJson()), report.storeFailed(), report.tally());
         }
         TimerEvent timer = TimerEvent.decode(event);
-        String source = "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
+        String source = source(timer);
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
                 timerKey(timer), null,
                 () -> Plan.of(planner.forSpec(spec(timer.message()), values(timer))), null,
                 Map.of("trigger", "timer", "event", event)), invocation.deadline());
         // As for a COS record: only a failure a redelivery can fix fails the invocation. A permanently invalid
         // message, or an unknown outcome whose retry could create a second paid task, is reported, not retried.
-        return new InvocationResult(outcome.toJson(), outcome.retryableFailure());
+        Tally tally = new Tally();
+        outcome.countInto(tally);
+        return new InvocationResult(outcome.toJson(), outcome.retryableFailure(), tally);
     }
 
     static Map<String, Object> spec(String message) {
@@ -93,5 +96,10 @@ public final class TimerTrigger {
         canonical.put("name", timer.triggerName() == null ? "" : timer.triggerName());
         canonical.put("time", timer.time() == null ? "" : timer.time());
         return submitter.keyOf(canonical);
+    }
+
+    /** How results name a tick's work: {@code timer://<trigger name>@<time>}. */
+    public static String source(TimerEvent timer) {
+        return "timer://" + (timer.triggerName() == null ? "" : timer.triggerName()) + "@" + timer.time();
     }
 }

@@ -151,4 +151,32 @@ class SamTemplateTest {
         env.put("AWS_REGION", "eu-west-1");
         return env;
     }
+
+    /** The alarms watch metrics the function writes, in the namespace it writes them to, and notify the topic. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void alarms_onUnknownOutcomesAndFailedTasks_watchTheMetricsTheFunctionWrites() throws Exception {
+        Map<String, Object> resources = at(new Yaml().load(Files.readString(TEMPLATE)), "Resources");
+        Map<String, String> watched = new HashMap<>();
+        for (Object value : resources.values()) {
+            Map<String, Object> resource = (Map<String, Object>) value;
+            if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+                Map<String, Object> p = (Map<String, Object>) resource.get("Properties");
+                watched.put((String) p.get("MetricName"), (String) p.get("Namespace"));
+                assertEquals(Map.of("Ref", "AlarmTopicArn"), ((List<Object>) p.get("AlarmActions")).get(0));
+                assertEquals(0, ((Number) p.get("Threshold")).intValue());
+                assertEquals("service", ((Map<String, Object>) ((List<Object>) p.get("Dimensions")).get(0)).get("Name"));
+            }
+        }
+        String namespace = com.aigcaudio.config.Variables.all().stream()
+                .filter(v -> v.name().equals("AIGC_METRICS_NAMESPACE")).findFirst().orElseThrow().fallback();
+        assertEquals(Map.of("UnknownOutcomes", namespace, "TasksFailed", namespace), watched);
+        for (String metric : watched.keySet()) {
+            boolean written = false;
+            for (com.aigcaudio.core.Tally.Count count : com.aigcaudio.core.Tally.Count.values()) {
+                written |= count.metric().equals(metric);
+            }
+            assertTrue(written, metric + " is a metric the function writes");
+        }
+    }
 }
