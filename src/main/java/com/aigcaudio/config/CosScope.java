@@ -18,16 +18,31 @@ public final class CosScope {
     private final String resultBucket;
     private final String resultPrefix;
 
-    /** @param resultBucket where the tracker copies soundtracks (null: not to COS), under {@code resultPrefix} */
+    /** The input filters, minus the MPS output location (a null bucket: the prefix in any bucket). */
     public CosScope(List<String> buckets, List<String> prefixes, List<String> suffixes, String outputBucket,
-                    String outputPrefix, String resultBucket, String resultPrefix) {
+                    String outputPrefix) {
         this.buckets = List.copyOf(buckets);
         this.prefixes = List.copyOf(prefixes);
         this.suffixes = lower(suffixes);
         this.outputBucket = outputBucket;
         this.outputPrefix = outputPrefix == null ? "" : stripLeadingSlash(outputPrefix);
+        this.resultBucket = null;
+        this.resultPrefix = "";
+    }
+
+    private CosScope(CosScope scope, String resultBucket, String resultPrefix) {
+        this.buckets = scope.buckets;
+        this.prefixes = scope.prefixes;
+        this.suffixes = scope.suffixes;
+        this.outputBucket = scope.outputBucket;
+        this.outputPrefix = scope.outputPrefix;
         this.resultBucket = resultBucket;
         this.resultPrefix = resultPrefix == null ? "" : stripLeadingSlash(resultPrefix);
+    }
+
+    /** The same scope, minus where the tracker copies soundtracks ({@code resultBucket} null: not to COS). */
+    public CosScope excludingResults(String resultBucket, String resultPrefix) {
+        return new CosScope(this, resultBucket, resultPrefix);
     }
 
     /**
@@ -37,8 +52,8 @@ public final class CosScope {
     public static CosScope from(Settings s, String mpsOutputBucket, String mpsOutputPath, TrackingConfig tracking) {
         String outputPrefix = s.string("AIGC_COS_OUTPUT_PREFIX", mpsOutputPath);
         CosScope scope = new CosScope(s.list("AIGC_COS_BUCKETS"), s.list("AIGC_COS_PREFIXES"),
-                s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix, tracking.resultBucket(),
-                tracking.resultPrefix());
+                s.list("AIGC_COS_SUFFIXES"), mpsOutputBucket, outputPrefix)
+                .excludingResults(tracking.resultBucket(), tracking.resultPrefix());
         // Only a location the deployer chose is refused at start: the default (the state bucket) cannot be checked
         // against a trigger the function does not see, and uploads under it are skipped at run time either way.
         if (tracking.resultsChosen() && tracking.resultBucket() != null

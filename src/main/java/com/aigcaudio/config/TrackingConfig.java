@@ -23,21 +23,6 @@ public final class TrackingConfig {
     private final String notifySecret;
     private final Duration firstCheck;
 
-    /** @param resultsChosen whether AIGC_RESULTS named the location (false: the state location's default) */
-    public TrackingConfig(Location results, boolean resultsChosen, String resultPrefix, String resultFormat,
-                          long maxResultBytes, String trackerTrigger, URI notifyUrl, String notifySecret,
-                          Duration firstCheck) {
-        this.results = results;
-        this.resultsChosen = resultsChosen;
-        this.resultPrefix = resultPrefix;
-        this.resultFormat = resultFormat;
-        this.maxResultBytes = maxResultBytes;
-        this.trackerTrigger = trackerTrigger;
-        this.notifyUrl = notifyUrl;
-        this.notifySecret = notifySecret;
-        this.firstCheck = firstCheck;
-    }
-
     /**
      * Reads AIGC_RESULTS (default: the state location, under soundtracks/ at its root; {@code none}: keep the
      * service's own expiring URL), AIGC_RESULT_FORMAT, AIGC_RESULT_MAX_BYTES, AIGC_TRACKER_TRIGGER, AIGC_NOTIFY_URL,
@@ -46,29 +31,31 @@ public final class TrackingConfig {
      * @param outputFormat the default result format (the task defaults' OutputAudioFormat), or null
      */
     public static TrackingConfig from(Settings s, Location state, String outputFormat) {
+        return new TrackingConfig(s, state, outputFormat);
+    }
+
+    private TrackingConfig(Settings s, Location state, String outputFormat) {
         String value = s.string("AIGC_RESULTS");
-        Location results;
-        String prefix = DEFAULT_RESULT_PREFIX;
+        this.resultsChosen = value != null;
         if (value == null) {
-            results = state;
+            this.results = state;
+            this.resultPrefix = DEFAULT_RESULT_PREFIX;
         } else if (value.equals("none")) {
-            results = null;
+            this.results = null;
+            this.resultPrefix = DEFAULT_RESULT_PREFIX;
         } else {
-            results = Location.parse(s, "AIGC_RESULTS", value, "cos://media-1250000000.ap-guangzhou/soundtracks/");
-            if (!results.prefix().isEmpty()) {
-                prefix = results.prefix();
-            }
+            this.results = Location.parse(s, "AIGC_RESULTS", value, "cos://media-1250000000.ap-guangzhou/soundtracks/");
+            this.resultPrefix = results.prefix().isEmpty() ? DEFAULT_RESULT_PREFIX : results.prefix();
         }
-        String format = s.oneOf("AIGC_RESULT_FORMAT", outputFormat == null ? "mp3" : outputFormat, "mp3", "wav");
-        URI notify = s.httpUrl("AIGC_NOTIFY_URL");
-        String secret = s.string("AIGC_NOTIFY_SECRET");
-        if (notify != null && (secret == null || secret.length() < 16)) {
+        this.resultFormat = s.oneOf("AIGC_RESULT_FORMAT", outputFormat == null ? "mp3" : outputFormat, "mp3", "wav");
+        this.notifyUrl = s.httpUrl("AIGC_NOTIFY_URL");
+        this.notifySecret = s.string("AIGC_NOTIFY_SECRET");
+        if (notifyUrl != null && (notifySecret == null || notifySecret.length() < 16)) {
             throw new ConfigurationException("AIGC_NOTIFY_SECRET", "required with AIGC_NOTIFY_URL: at least 16 characters");
         }
-        return new TrackingConfig(results, value != null, prefix, format,
-                s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024),
-                s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER), notify, secret,
-                s.millis("AIGC_TRACKER_FIRST_CHECK_MS", Duration.ofSeconds(10), 100, 300_000));
+        this.maxResultBytes = s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024);
+        this.trackerTrigger = s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER);
+        this.firstCheck = s.millis("AIGC_TRACKER_FIRST_CHECK_MS", Duration.ofSeconds(10), 100, 300_000);
     }
 
     /** Where soundtracks are copied to, or null: the service's own expiring URL is recorded. */

@@ -2,6 +2,7 @@ package com.aigcaudio.function;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.StateConfig;
+import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.core.Lazy;
 import com.aigcaudio.idempotency.IdempotencyStore;
@@ -12,6 +13,7 @@ import com.aigcaudio.plan.MediaUrls;
 import com.aigcaudio.plan.TaskPlanner;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.ObjectStores;
+import com.aigcaudio.store.PrefixedObjectStore;
 import com.aigcaudio.submit.ClaimGuard;
 import com.aigcaudio.submit.SpendGuard;
 import com.aigcaudio.submit.TaskSubmitter;
@@ -124,8 +126,7 @@ public final class FunctionBuilder {
         Tracker tracker = Tracker.builder(config.tracking(), config.client().service(), clock)
                 .records(stateStore, claims)
                 .tasks(tasks, config.defaults().subAppId())
-                .results(ObjectStores.results(config.tracking(), config.state(), stateStore, credentials, aws, http,
-                        clock), ObjectStores.resultsName(config.tracking()), config.defaults().mpsOutputBucket())
+                .results(results(), ObjectStores.resultsName(config.tracking()), config.defaults().mpsOutputBucket())
                 .transport(http)
                 .build();
         TaskPlanner planner = new TaskPlanner(config.defaults(), config.cos(),
@@ -142,6 +143,21 @@ public final class FunctionBuilder {
                 new OrphanSweep(claims, config.state().keyPrefix(), tracker, clock), clock,
                 config.logEvents() ? new Redaction(Collections.singletonList(config.http().token())) : null,
                 new Metrics(config.client().service().signingName(), metricsNamespace, clock));
+    }
+
+    /**
+     * Where the tracker copies soundtracks: AIGC_RESULTS, by default the state location's own bucket (the same
+     * store, at its root), or null with {@code AIGC_RESULTS=none} (the service's own, expiring URL is recorded).
+     */
+    private ObjectStore results() {
+        TrackingConfig tracking = config.tracking();
+        if (tracking.results() == null) {
+            return null;
+        }
+        if (!tracking.resultsChosen()) {
+            return PrefixedObjectStore.bucketOf(stateStore());
+        }
+        return ObjectStores.bucket(tracking.results(), config.state().localBaseUrl(), credentials, aws, http(), clock);
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */

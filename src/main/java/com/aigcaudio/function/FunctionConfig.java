@@ -31,21 +31,23 @@ public final class FunctionConfig {
     private final Integer maxTasksPerDay;
     private final Integer maxTasksPerHour;
 
-    public FunctionConfig(ClientConfig client, TaskDefaults defaults, CosScope cos, HttpSettings http,
-                          StateConfig state, MediaUrlSettings mediaUrls, TrackingConfig tracking, Logger.Level logLevel,
-                          boolean logEvents, boolean dryRun, Integer maxTasksPerDay, Integer maxTasksPerHour) {
-        this.client = client;
-        this.defaults = defaults;
-        this.cos = cos;
-        this.http = http;
-        this.state = state;
-        this.mediaUrls = mediaUrls;
-        this.tracking = tracking;
-        this.logLevel = logLevel;
-        this.logEvents = logEvents;
-        this.dryRun = dryRun;
-        this.maxTasksPerDay = maxTasksPerDay;
-        this.maxTasksPerHour = maxTasksPerHour;
+    /** Reads every part in dependency order: the service, its defaults, state, tracking, then what uses them. */
+    private FunctionConfig(Settings settings, String defaultState, URI localBaseUrl) {
+        Variables.refuseReplaced(settings);
+        this.client = ClientSettings.from(settings);
+        this.defaults = TaskDefaults.from(settings, client.service());
+        this.state = StateConfig.from(settings, defaultState, localBaseUrl);
+        this.tracking = TrackingConfig.from(settings, state.location(), defaults.outputFormat());
+        Map<String, Object> store = defaults.storeCosParam();
+        this.cos = CosScope.from(settings, defaults.mpsOutputBucket(),
+                store == null ? null : (String) store.get("CosBucketPath"), tracking);
+        this.logLevel = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
+        this.http = HttpSettings.from(settings, client.service());
+        this.mediaUrls = MediaUrlSettings.from(settings);
+        this.logEvents = settings.bool("AIGC_LOG_EVENTS", false);
+        this.dryRun = settings.bool("AIGC_DRY_RUN", false);
+        this.maxTasksPerDay = limit(settings, "AIGC_MAX_TASKS_PER_DAY");
+        this.maxTasksPerHour = limit(settings, "AIGC_MAX_TASKS_PER_HOUR");
     }
 
     /**
@@ -69,19 +71,7 @@ public final class FunctionConfig {
     public static final String LOCAL_STATE = "file:.aigc-local";
 
     private static FunctionConfig from(Settings settings, String defaultState, URI localBaseUrl) {
-        Variables.refuseReplaced(settings);
-        ClientConfig client = ClientSettings.from(settings);
-        TaskDefaults defaults = TaskDefaults.from(settings, client.service());
-        StateConfig state = StateConfig.from(settings, defaultState, localBaseUrl);
-        TrackingConfig tracking = TrackingConfig.from(settings, state.location(), defaults.outputFormat());
-        Map<String, Object> store = defaults.storeCosParam();
-        CosScope cos = CosScope.from(settings, defaults.mpsOutputBucket(),
-                store == null ? null : (String) store.get("CosBucketPath"), tracking);
-        Logger.Level level = Logger.parseLevel(settings.oneOf("AIGC_LOG_LEVEL", "INFO", "DEBUG", "INFO", "WARN", "ERROR"));
-        return new FunctionConfig(client, defaults, cos, HttpSettings.from(settings, client.service()), state,
-                MediaUrlSettings.from(settings), tracking, level, settings.bool("AIGC_LOG_EVENTS", false),
-                settings.bool("AIGC_DRY_RUN", false), limit(settings, "AIGC_MAX_TASKS_PER_DAY"),
-                limit(settings, "AIGC_MAX_TASKS_PER_HOUR"));
+        return new FunctionConfig(settings, defaultState, localBaseUrl);
     }
 
     private static Integer limit(Settings settings, String name) {

@@ -10,7 +10,9 @@ import com.aigcaudio.log.Logger;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.submit.FailureCode;
+import com.aigcaudio.track.TrackedTask;
 import com.aigcaudio.track.Tracker;
+import com.aigcaudio.track.WebhookPayload;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -180,8 +182,8 @@ final class OrphanSweep {
     /** A created task whose tracking record was never written: write it from the claim, then mark the claim. */
     private void track(String key, IdempotencyRecord record, Deadline deadline) {
         Map<String, Object> untracked = record.untracked();
-        tracker.trackIfUntracked(record.taskId(), record.requestId(), (String) untracked.get("source"),
-                (String) untracked.get("resultName"), deadline);
+        tracker.trackIfUntracked(new TrackedTask(record.taskId(), record.requestId(), (String) untracked.get("source"),
+                (String) untracked.get("resultName")), deadline);
         store.update(key, record.tracked(), deadline);
         LOG.warn("tracking record written for a created task that had none", "task_id", record.taskId());
     }
@@ -190,15 +192,9 @@ final class OrphanSweep {
         LOG.error("a task may or may not exist (the request was sent, its outcome never recorded): check the task "
                 + "list; it is never re-created automatically", "idempotency_key", Hashing.sha256Hex(key),
                 "request_id", record.requestId());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("status", "unknown");
-        payload.put("idempotencyKey", Hashing.sha256Hex(key));
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", FailureCode.PREVIOUS_OUTCOME_UNKNOWN.code());
-        error.put("message", "the request was sent and its outcome never recorded; check the task list before "
-                + "retrying (delete the marker to force)");
-        error.put("requestId", record.requestId());
-        payload.put("error", error);
-        return tracker.notifyPerson(payload, deadline);
+        return tracker.notifyPerson(WebhookPayload.unknownOutcome(Hashing.sha256Hex(key),
+                FailureCode.PREVIOUS_OUTCOME_UNKNOWN.code(), "the request was sent and its outcome never recorded; "
+                        + "check the task list before retrying (delete the marker to force)", record.requestId()),
+                deadline);
     }
 }

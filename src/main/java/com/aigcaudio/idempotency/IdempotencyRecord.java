@@ -31,37 +31,80 @@ public final class IdempotencyRecord {
     private final Map<String, Object> work;
     private final boolean reported;
 
-    public IdempotencyRecord(Status status, String claimId, Instant inProgressUntil, Instant expiresAt,
-                             String payloadHash, String taskId, String requestId) {
-        this(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, null, false);
+    /**
+     * A new claim: nothing sent yet.
+     *
+     * @param work what a sweep needs to redo the work if the claim is orphaned ({trigger, event}), or null
+     */
+    public static IdempotencyRecord claim(String claimId, Instant inProgressUntil, Instant expiresAt,
+                                          String payloadHash, Map<String, Object> work) {
+        Fields f = new Fields();
+        f.status = Status.IN_PROGRESS;
+        f.claimId = claimId;
+        f.inProgressUntil = inProgressUntil;
+        f.expiresAt = expiresAt;
+        f.payloadHash = payloadHash;
+        f.work = work;
+        return new IdempotencyRecord(f);
     }
 
-    /**
-     * @param work     what a sweep needs to redo the work if the claim is orphaned ({trigger, event}), or null
-     * @param reported whether a person has been told of this record's unknown outcome
-     */
-    public IdempotencyRecord(Status status, String claimId, Instant inProgressUntil, Instant expiresAt,
-                             String payloadHash, String taskId, String requestId, Map<String, Object> work,
-                             boolean reported) {
-        this.status = status;
-        this.claimId = claimId;
-        this.inProgressUntil = inProgressUntil;
-        this.expiresAt = expiresAt;
-        this.payloadHash = payloadHash;
-        this.taskId = taskId;
-        this.requestId = requestId;
-        this.work = work;
-        this.reported = reported;
+    private IdempotencyRecord(Fields f) {
+        this.status = f.status;
+        this.claimId = f.claimId;
+        this.inProgressUntil = f.inProgressUntil;
+        this.expiresAt = f.expiresAt;
+        this.payloadHash = f.payloadHash;
+        this.taskId = f.taskId;
+        this.requestId = f.requestId;
+        this.work = f.work;
+        this.reported = f.reported;
+    }
+
+    /** A record's fields, mutable: each transition edits a copy of the fields and builds a new record from it. */
+    private static final class Fields {
+        Status status;
+        String claimId;
+        Instant inProgressUntil;
+        Instant expiresAt;
+        String payloadHash;
+        String taskId;
+        String requestId;
+        Map<String, Object> work;
+        boolean reported;
+    }
+
+    private Fields fields() {
+        Fields f = new Fields();
+        f.status = status;
+        f.claimId = claimId;
+        f.inProgressUntil = inProgressUntil;
+        f.expiresAt = expiresAt;
+        f.payloadHash = payloadHash;
+        f.taskId = taskId;
+        f.requestId = requestId;
+        f.work = work;
+        f.reported = reported;
+        return f;
+    }
+
+    /** The same claim in {@code status} with the given task, request and work, not yet told to a person. */
+    private IdempotencyRecord becoming(Status newStatus, String newTaskId, String newRequestId,
+                                       Map<String, Object> newWork) {
+        Fields f = fields();
+        f.status = newStatus;
+        f.taskId = newTaskId;
+        f.requestId = newRequestId;
+        f.work = newWork;
+        f.reported = false;
+        return new IdempotencyRecord(f);
     }
 
     public IdempotencyRecord sending() {
-        return new IdempotencyRecord(Status.SENDING, claimId, inProgressUntil, expiresAt, payloadHash, null, null,
-                work, false);
+        return becoming(Status.SENDING, null, null, work);
     }
 
     public IdempotencyRecord completed(String newTaskId, String newRequestId) {
-        return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
-                newRequestId, null, false);
+        return becoming(Status.COMPLETED, newTaskId, newRequestId, null);
     }
 
     /**
@@ -70,28 +113,26 @@ public final class IdempotencyRecord {
      */
     public IdempotencyRecord completedUntracked(String newTaskId, String newRequestId, String source,
                                                 String resultName) {
-        Map<String, Object> track = new java.util.LinkedHashMap<>();
+        Map<String, Object> track = new LinkedHashMap<>();
         track.put("source", source);
         track.put("resultName", resultName);
-        return new IdempotencyRecord(Status.COMPLETED, claimId, inProgressUntil, expiresAt, payloadHash, newTaskId,
-                newRequestId, Map.of("track", track), false);
+        return becoming(Status.COMPLETED, newTaskId, newRequestId, Map.of("track", track));
     }
 
     /** The tracking a COMPLETED record still waits for ({source, resultName}), or null when its task is tracked. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> untracked() {
-        return status == Status.COMPLETED && work != null ? (Map<String, Object>) work.get("track") : null;
+        return status == Status.COMPLETED && work != null ? Json.object(work.get("track")) : null;
     }
 
     /** The same COMPLETED record once its task's tracking record exists. */
     public IdempotencyRecord tracked() {
-        return new IdempotencyRecord(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, null,
-                reported);
+        Fields f = fields();
+        f.work = null;
+        return new IdempotencyRecord(f);
     }
 
     public IdempotencyRecord unknownOutcome(String newRequestId) {
-        return new IdempotencyRecord(Status.UNKNOWN_OUTCOME, claimId, inProgressUntil, expiresAt, payloadHash, null,
-                newRequestId, work, false);
+        return becoming(Status.UNKNOWN_OUTCOME, null, newRequestId, work);
     }
 
     /**
@@ -99,13 +140,16 @@ public final class IdempotencyRecord {
      * window, keeping its work, so the next delivery, the sweep or {@code state retry} creates the task once.
      */
     public IdempotencyRecord notCreated(Instant now) {
-        return new IdempotencyRecord(Status.IN_PROGRESS, claimId, now, expiresAt, payloadHash, null, null, work, false);
+        Fields f = becoming(Status.IN_PROGRESS, null, null, work).fields();
+        f.inProgressUntil = now;
+        return new IdempotencyRecord(f);
     }
 
     /** The same record, marked as told to a person. */
     public IdempotencyRecord reportedToAPerson() {
-        return new IdempotencyRecord(status, claimId, inProgressUntil, expiresAt, payloadHash, taskId, requestId, work,
-                true);
+        Fields f = fields();
+        f.reported = true;
+        return new IdempotencyRecord(f);
     }
 
     public Map<String, Object> work() {
@@ -155,7 +199,7 @@ public final class IdempotencyRecord {
 
     /** The record as stored, for an operator's eyes. */
     public Map<String, Object> toJsonValue() {
-        return castMap(Json.parse(toJson()));
+        return Json.object(Json.parse(toJson()));
     }
 
     public byte[] toJson() {
@@ -175,18 +219,19 @@ public final class IdempotencyRecord {
     public static IdempotencyRecord fromJson(byte[] bytes) {
         try {
             Map<String, Object> json = Json.parseObject(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            return new IdempotencyRecord(Status.valueOf((String) json.get("status")), (String) json.get("claimId"),
-                    Instant.ofEpochMilli(((Number) json.get("inProgressUntil")).longValue()),
-                    Instant.ofEpochMilli(((Number) json.get("expiresAt")).longValue()),
-                    (String) json.get("payloadHash"), (String) json.get("taskId"), (String) json.get("requestId"),
-                    castMap(json.get("work")), Boolean.TRUE.equals(json.get("reported")));
+            Fields f = new Fields();
+            f.status = Status.valueOf((String) json.get("status"));
+            f.claimId = (String) json.get("claimId");
+            f.inProgressUntil = Instant.ofEpochMilli(((Number) json.get("inProgressUntil")).longValue());
+            f.expiresAt = Instant.ofEpochMilli(((Number) json.get("expiresAt")).longValue());
+            f.payloadHash = (String) json.get("payloadHash");
+            f.taskId = (String) json.get("taskId");
+            f.requestId = (String) json.get("requestId");
+            f.work = Json.object(json.get("work"));
+            f.reported = Boolean.TRUE.equals(json.get("reported"));
+            return new IdempotencyRecord(f);
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new StoreUnavailableException("unreadable idempotency record: " + e.getMessage(), e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
     }
 }

@@ -82,6 +82,15 @@ public final class Json {
         return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
+    /**
+     * A JSON object of a parsed tree (or one built the same way) with its type: the one place that casts. Null stays
+     * null; anything else but an object throws ClassCastException, as the plain cast did.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object value) {
+        return (Map<String, Object>) (Map<?, ?>) value;
+    }
+
     /** Parses a document that must be a JSON object. */
     public static Map<String, Object> parseObject(String text) throws JsonSyntaxException {
         Object value = parse(text);

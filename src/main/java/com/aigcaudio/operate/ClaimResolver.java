@@ -6,6 +6,7 @@ import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.store.ObjectStore;
+import com.aigcaudio.track.TrackedTask;
 import com.aigcaudio.track.TrackingRecord;
 import com.aigcaudio.track.TrackingStore;
 import com.aigcaudio.trigger.cos.CosTrigger;
@@ -61,8 +62,8 @@ public final class ClaimResolver {
             source = TimerTrigger.source(TimerEvent.decode((Map<?, ?>) work.get("event")));
         }
         Instant now = clock.instant();
-        tasks.create(TrackingRecord.created(taskId, service.signingName(), record.requestId(), source,
-                resultName == null ? "tasks/" + taskId : resultName, now, now.plus(firstCheck)), deadline);
+        tasks.create(TrackingRecord.created(new TrackedTask(taskId, record.requestId(), source, resultName),
+                service.signingName(), now, now.plus(firstCheck)), deadline);
         claims.update(key, record.completed(taskId, record.requestId()), deadline);
     }
 

@@ -3,6 +3,7 @@ package com.aigcaudio.operate;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.submit.SpendGuard;
@@ -96,9 +97,7 @@ public final class StateReader {
             TrackingRecord task = tasks.get(keyOrTaskId, deadline);
             record = task == null ? null : task.toJsonValue();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> redacted = record == null ? null : (Map<String, Object>) new Redaction(List.of()).redact(record);
-        return redacted;
+        return record == null ? null : Json.object(new Redaction(List.of()).redact(record));
     }
 
     private static StateEntry entry(TrackingRecord record) {

@@ -1,6 +1,7 @@
 package com.aigcaudio.plan;
 
 import com.aigcaudio.core.InvalidRequestException;
+import com.aigcaudio.json.Json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -67,9 +68,7 @@ final class SpecFields {
             return null;
         }
         if (value instanceof Map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> child = (Map<String, Object>) value;
-            return new SpecFields(child, name(key));
+            return new SpecFields(Json.object(value), name(key));
         }
         throw new InvalidRequestException(name(key), "expected an object, got " + kind(value));
     }
@@ -91,9 +90,7 @@ final class SpecFields {
             if (!(item instanceof Map)) {
                 throw new InvalidRequestException(itemName, "expected an object, got " + kind(item));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> child = (Map<String, Object>) item;
-            out[i] = new SpecFields(child, itemName);
+            out[i] = new SpecFields(Json.object(item), itemName);
         }
         return List.of(out);
     }

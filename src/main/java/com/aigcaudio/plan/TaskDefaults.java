@@ -114,9 +114,8 @@ public final class TaskDefaults {
     }
 
     /** MPS StoreCosParam as configured, or null. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> storeCosParam() {
-        return (Map<String, Object>) parameters.get("StoreCosParam");
+        return Json.object(parameters.get("StoreCosParam"));
     }
 
     /** MPS StoreCosParam's bucket (MPS writes results there itself), or null. */

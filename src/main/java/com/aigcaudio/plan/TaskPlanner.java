@@ -4,6 +4,7 @@ import com.aigcaudio.config.CosScope;
 import com.aigcaudio.core.InvalidRequestException;
 import com.aigcaudio.core.Service;
 import com.aigcaudio.core.UploadedObject;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
 
 import java.util.LinkedHashMap;
@@ -79,8 +80,8 @@ public final class TaskPlanner {
         for (Map.Entry<String, Object> e : requested.entrySet()) {
             Object base = spec.get(e.getKey());
             if (base instanceof Map && e.getValue() instanceof Map) {
-                Map<String, Object> merged = new LinkedHashMap<>(cast(base));
-                merged.putAll(cast(e.getValue()));
+                Map<String, Object> merged = new LinkedHashMap<>(Json.object(base));
+                merged.putAll(Json.object(e.getValue()));
                 spec.put(e.getKey(), merged);
             } else {
                 spec.put(e.getKey(), e.getValue());
@@ -97,10 +98,5 @@ public final class TaskPlanner {
             return ref;
         }
         return Map.of(kind == MediaKind.VIDEO ? "VideoUrl" : "AudioUrl", url);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object map) {
-        return (Map<String, Object>) map;
     }
 }

@@ -159,8 +159,8 @@ public final class CosObjectStore implements ObjectStore {
             // Signatures use real time: COS checks them against its own clock.
             long now = System.currentTimeMillis() / 1000;
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c, now - 60,
-                            now + 600))
+                    .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c,
+                            CosSigner.keyTime(now - 60, now + 600)))
                     .method(method, body);
             headers.forEach(request::header);
             if (c.sessionToken() != null) {

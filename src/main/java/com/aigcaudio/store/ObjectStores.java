@@ -28,7 +28,7 @@ public final class ObjectStores {
                 state.prefix());
     }
 
-    private static ObjectStore bucket(Location location, URI localBaseUrl, CredentialsProvider credentials,
+    public static ObjectStore bucket(Location location, URI localBaseUrl, CredentialsProvider credentials,
                                       Supplier<AwsCredentials> aws, Supplier<HttpClient> http, Clock clock) {
         switch (location.kind()) {
             case COS:
@@ -40,23 +40,6 @@ public final class ObjectStores {
             default:
                 return new MemoryObjectStore(clock);
         }
-    }
-
-    /**
-     * Where the tracker copies soundtracks: AIGC_RESULTS, by default the state location's own bucket (the same
-     * store, at its root), or null with {@code AIGC_RESULTS=none} (the service's own, expiring URL is recorded).
-     */
-    public static ObjectStore results(TrackingConfig tracking, StateConfig state, ObjectStore stateStore,
-                                      CredentialsProvider credentials, Supplier<AwsCredentials> aws,
-                                      Supplier<HttpClient> http, Clock clock) {
-        Location results = tracking.results();
-        if (results == null) {
-            return null;
-        }
-        if (!tracking.resultsChosen()) {
-            return PrefixedObjectStore.bucketOf(stateStore);
-        }
-        return bucket(results, state.localBaseUrl(), credentials, aws, http, clock);
     }
 
     /** How results name the store {@link #results} chose: its bucket, or "local" / "memory". */

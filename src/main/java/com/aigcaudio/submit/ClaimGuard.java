@@ -75,8 +75,8 @@ public final class ClaimGuard {
         String key = item.key().value();
         Instant now = clock.instant();
         Instant inProgressUntil = later(now.plus(config.inProgressWindow()), deadline.instant());
-        IdempotencyRecord mine = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                inProgressUntil, now.plus(config.ttl()), item.payloadHash(), null, null, item.replay(), false);
+        IdempotencyRecord mine = IdempotencyRecord.claim(UUID.randomUUID().toString(), inProgressUntil,
+                now.plus(config.ttl()), item.payloadHash(), item.replay());
         Claim claim;
         try {
             claim = store.claim(key, mine, deadline);

@@ -19,23 +19,29 @@ public final class TaskOutcome {
     private final Failure failure;
     private final boolean untracked;
 
-    private TaskOutcome(String source, Status status, String taskId, String requestId, String reason, Failure failure) {
-        this(source, status, taskId, requestId, reason, failure, false);
-    }
-
-    private TaskOutcome(String source, Status status, String taskId, String requestId, String reason, Failure failure,
+    private TaskOutcome(String source, Status status, String taskId, String requestId, String reason,
                         boolean untracked) {
-        this.untracked = untracked;
         this.source = source;
         this.status = status;
         this.taskId = taskId;
         this.requestId = requestId;
         this.reason = reason;
+        this.failure = null;
+        this.untracked = untracked;
+    }
+
+    private TaskOutcome(String source, Failure failure, String reason) {
+        this.source = source;
+        this.status = Status.FAILED;
+        this.taskId = null;
+        this.requestId = failure.requestId();
+        this.reason = reason;
         this.failure = failure;
+        this.untracked = false;
     }
 
     public static TaskOutcome created(String source, String taskId, String requestId) {
-        return new TaskOutcome(source, Status.CREATED, taskId, requestId, null, null);
+        return new TaskOutcome(source, Status.CREATED, taskId, requestId, null, false);
     }
 
     /**
@@ -44,25 +50,25 @@ public final class TaskOutcome {
      */
     public static TaskOutcome createdUntracked(String source, String taskId, String requestId) {
         return new TaskOutcome(source, Status.CREATED, taskId, requestId, "created; its tracking record could not be "
-                + "written yet, the tracker's sweep writes it from the claim", null, true);
+                + "written yet, the tracker's sweep writes it from the claim", true);
     }
 
     public static TaskOutcome duplicate(String source, String taskId, String requestId, String reason) {
-        return new TaskOutcome(source, Status.DUPLICATE, taskId, requestId, reason, null);
+        return new TaskOutcome(source, Status.DUPLICATE, taskId, requestId, reason, false);
     }
 
     public static TaskOutcome skipped(String source, String reason) {
-        return new TaskOutcome(source, Status.SKIPPED, null, null, reason, null);
+        return new TaskOutcome(source, Status.SKIPPED, null, null, reason, false);
     }
 
     /** AIGC_DRY_RUN: planned and validated; nothing was sent or stored. */
     public static TaskOutcome planned(String source) {
         return new TaskOutcome(source, Status.PLANNED, null, null, "dry run (AIGC_DRY_RUN=true): planned and "
-                + "validated, nothing sent", null);
+                + "validated, nothing sent", false);
     }
 
     public static TaskOutcome failed(String source, Failure failure, String reason) {
-        return new TaskOutcome(source, Status.FAILED, null, failure.requestId(), reason, failure);
+        return new TaskOutcome(source, failure, reason);
     }
 
     public String source() {

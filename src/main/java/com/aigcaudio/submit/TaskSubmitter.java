@@ -13,9 +13,10 @@ import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.aigc.CreateAigcAudioTask;
 import com.aigcaudio.tencent.aigc.CreatedTask;
 import com.aigcaudio.tencent.client.ApiException;
+import com.aigcaudio.track.TrackedTask;
 import com.aigcaudio.track.Tracker;
+import com.aigcaudio.track.WebhookPayload;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -164,15 +165,9 @@ public final class TaskSubmitter {
             if (!spend.firstRefusal(grant.refusedWindow, deadline)) {
                 return;
             }
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", FailureCode.SPEND_LIMIT_REACHED.code());
-            error.put("message", grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("status", "refused");
-            payload.put("source", source);
-            payload.put("resetAt", grant.refusedUntil.toString());
-            payload.put("error", error);
-            tracker.notifyPerson(payload, deadline);
+            tracker.notifyPerson(WebhookPayload.spendRefused(source, FailureCode.SPEND_LIMIT_REACHED.code(),
+                    grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil,
+                    grant.refusedUntil), deadline);
         } catch (StoreUnavailableException e) {
             LOG.warn("could not record the spend-limit notice", "error", e.getMessage());
         }
@@ -186,7 +181,8 @@ public final class TaskSubmitter {
             LOG.info("task created", "source", source, "task_id", created.taskId(), "request_id", created.requestId(),
                     "attempts", created.attempts(), "duration_ms", (System.nanoTime() - started) / 1_000_000);
             try {
-                tracker.track(created.taskId(), created.requestId(), source, item.resultName(), deadline);
+                tracker.track(new TrackedTask(created.taskId(), created.requestId(), source, item.resultName()),
+                        deadline);
             } catch (StoreUnavailableException e) {
                 LOG.error("task created but its tracking record not written: the claim keeps what tracking needs "
                         + "and the tracker's sweep writes it", "source", source, "task_id", created.taskId(),

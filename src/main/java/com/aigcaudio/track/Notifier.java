@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +43,7 @@ final class Notifier {
     }
 
     /** @return whether the receiver accepted it */
-    boolean send(Map<String, Object> payload, Deadline deadline) {
+    boolean send(WebhookPayload payload, Deadline deadline) {
         Duration timeout = deadline.cap(TIMEOUT);
         if (timeout.toMillis() < 100) {
             return false;

@@ -17,7 +17,7 @@ final class RunClaim {
 
     /** Held for this run, and {@link #AFTER_RUN} more if the run dies holding it. */
     static IdempotencyRecord forRun(Instant now, Deadline deadline) {
-        return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                deadline.instant().plus(AFTER_RUN), now.plus(Duration.ofDays(7)), null, null, null);
+        return IdempotencyRecord.claim(UUID.randomUUID().toString(), deadline.instant().plus(AFTER_RUN),
+                now.plus(Duration.ofDays(7)), null, null);
     }
 }

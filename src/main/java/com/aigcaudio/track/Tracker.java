@@ -65,19 +65,17 @@ public final class Tracker {
     /**
      * Starts following a created task: writes its tracking record (the store retries what is transient).
      *
-     * @param resultName the soundtrack's name under the result prefix (the source key), or null: tasks/TASKID
      * @throws StoreUnavailableException when the record could not be written; the caller marks the claim untracked
      */
-    public void track(String taskId, String requestId, String source, String resultName, Deadline deadline) {
+    public void track(TrackedTask task, Deadline deadline) {
         Instant now = clock.instant();
-        store.create(TrackingRecord.created(taskId, service.signingName(), requestId, source,
-                resultName == null ? "tasks/" + taskId : resultName, now, now.plus(firstCheck)), deadline);
+        store.create(TrackingRecord.created(task, service.signingName(), now, now.plus(firstCheck)), deadline);
     }
 
     /** {@link #track}, unless the task already has a record, open or closed (never reopens a delivered task). */
-    public void trackIfUntracked(String taskId, String requestId, String source, String resultName, Deadline deadline) {
-        if (store.get(taskId, deadline) == null) {
-            track(taskId, requestId, source, resultName, deadline);
+    public void trackIfUntracked(TrackedTask task, Deadline deadline) {
+        if (store.get(task.taskId(), deadline) == null) {
+            track(task, deadline);
         }
     }
 
@@ -148,7 +146,7 @@ public final class Tracker {
     }
 
     /** Sends a payload that needs a person to the webhook; true when sent, or when no webhook is configured. */
-    public boolean notifyPerson(Map<String, Object> payload, Deadline deadline) {
+    public boolean notifyPerson(WebhookPayload payload, Deadline deadline) {
         return webhooks.notifyPerson(payload, deadline);
     }
 

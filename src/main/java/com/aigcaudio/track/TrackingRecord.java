@@ -38,49 +38,113 @@ public final class TrackingRecord {
     final int notifyAttempts;
     final Instant nextNotifyAt;
 
-    TrackingRecord(String taskId, String service, String requestId, String source, String resultName, Instant createdAt,
-                   State state, int attempts, Instant nextCheckAt, Integer progress, Map<String, Object> result,
-                   Map<String, Object> error, boolean notifyPending, int notifyAttempts, Instant nextNotifyAt) {
-        this.taskId = taskId;
-        this.service = service;
-        this.requestId = requestId;
-        this.source = source;
-        this.resultName = resultName;
-        this.createdAt = createdAt;
-        this.state = state;
-        this.attempts = attempts;
-        this.nextCheckAt = nextCheckAt;
-        this.progress = progress;
-        this.result = result;
-        this.error = error;
-        this.notifyPending = notifyPending;
-        this.notifyAttempts = notifyAttempts;
-        this.nextNotifyAt = nextNotifyAt;
+    private TrackingRecord(Fields f) {
+        this.taskId = f.taskId;
+        this.service = f.service;
+        this.requestId = f.requestId;
+        this.source = f.source;
+        this.resultName = f.resultName;
+        this.createdAt = f.createdAt;
+        this.state = f.state;
+        this.attempts = f.attempts;
+        this.nextCheckAt = f.nextCheckAt;
+        this.progress = f.progress;
+        this.result = f.result;
+        this.error = f.error;
+        this.notifyPending = f.notifyPending;
+        this.notifyAttempts = f.notifyAttempts;
+        this.nextNotifyAt = f.nextNotifyAt;
     }
 
-    /** A task just created: first check after the first interval. */
-    public static TrackingRecord created(String taskId, String service, String requestId, String source,
-                                         String resultName, Instant now, Instant firstCheck) {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, now, State.PENDING, 0, firstCheck,
-                null, null, null, false, 0, null);
+    /** A record's fields, mutable: each transition edits a copy of the fields and builds a new record from it. */
+    private static final class Fields {
+        String taskId;
+        String service;
+        String requestId;
+        String source;
+        String resultName;
+        Instant createdAt;
+        State state;
+        int attempts;
+        Instant nextCheckAt;
+        Integer progress;
+        Map<String, Object> result;
+        Map<String, Object> error;
+        boolean notifyPending;
+        int notifyAttempts;
+        Instant nextNotifyAt;
+    }
+
+    private Fields fields() {
+        Fields f = new Fields();
+        f.taskId = taskId;
+        f.service = service;
+        f.requestId = requestId;
+        f.source = source;
+        f.resultName = resultName;
+        f.createdAt = createdAt;
+        f.state = state;
+        f.attempts = attempts;
+        f.nextCheckAt = nextCheckAt;
+        f.progress = progress;
+        f.result = result;
+        f.error = error;
+        f.notifyPending = notifyPending;
+        f.notifyAttempts = notifyAttempts;
+        f.nextNotifyAt = nextNotifyAt;
+        return f;
+    }
+
+    /** A task just created on {@code service}'s API: first check at {@code firstCheck}. */
+    public static TrackingRecord created(TrackedTask task, String service, Instant now, Instant firstCheck) {
+        Fields f = new Fields();
+        f.taskId = task.taskId();
+        f.service = service;
+        f.requestId = task.requestId();
+        f.source = task.source();
+        f.resultName = task.resultName();
+        f.createdAt = now;
+        f.state = State.PENDING;
+        f.nextCheckAt = firstCheck;
+        return new TrackingRecord(f);
     }
 
     TrackingRecord checked(State newState, Integer newProgress, Instant next) {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, newState, attempts + 1,
-                next, newProgress, result, error, notifyPending, notifyAttempts, nextNotifyAt);
+        Fields f = fields();
+        f.state = newState;
+        f.attempts = attempts + 1;
+        f.nextCheckAt = next;
+        f.progress = newProgress;
+        return new TrackingRecord(f);
     }
 
     /** Terminal: DONE with its result, or FAILED / EXPIRED with its error; notifies when {@code notify}. */
     TrackingRecord finished(State terminal, Map<String, Object> newResult, Map<String, Object> newError,
                             boolean notify, Instant now) {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, terminal, attempts + 1,
-                now, terminal == State.DONE ? Integer.valueOf(100) : progress, newResult, newError, notify, 0,
-                notify ? now : null);
+        Fields f = fields();
+        f.state = terminal;
+        f.attempts = attempts + 1;
+        f.nextCheckAt = now;
+        f.progress = terminal == State.DONE ? Integer.valueOf(100) : progress;
+        f.result = newResult;
+        f.error = newError;
+        f.notifyPending = notify;
+        f.notifyAttempts = 0;
+        f.nextNotifyAt = notify ? now : null;
+        return new TrackingRecord(f);
     }
 
     TrackingRecord notified() {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, state, attempts,
-                nextCheckAt, progress, result, error, false, notifyAttempts + 1, null);
+        return webhookAttempt(false, null);
+    }
+
+    /** One more webhook attempt made: still pending (retry at {@code next}) or not. */
+    private TrackingRecord webhookAttempt(boolean pending, Instant next) {
+        Fields f = fields();
+        f.notifyPending = pending;
+        f.notifyAttempts = notifyAttempts + 1;
+        f.nextNotifyAt = next;
+        return new TrackingRecord(f);
     }
 
     /**
@@ -88,8 +152,7 @@ public final class TrackingRecord {
      * time of giving up kept in nextNotifyAt), for operators to see.
      */
     TrackingRecord notifyAbandoned(Instant now) {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, state, attempts,
-                nextCheckAt, progress, result, error, false, notifyAttempts + 1, now);
+        return webhookAttempt(false, now);
     }
 
     /** Whether the webhook was given up after its last attempt. */
@@ -98,8 +161,7 @@ public final class TrackingRecord {
     }
 
     TrackingRecord notifyFailed(Instant next) {
-        return new TrackingRecord(taskId, service, requestId, source, resultName, createdAt, state, attempts,
-                nextCheckAt, progress, result, error, true, notifyAttempts + 1, next);
+        return webhookAttempt(true, next);
     }
 
     public String taskId() {
@@ -165,17 +227,26 @@ public final class TrackingRecord {
         return Json.toBytes(json);
     }
 
-    @SuppressWarnings("unchecked")
     static TrackingRecord fromJson(byte[] bytes) {
         try {
             Map<String, Object> j = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-            return new TrackingRecord((String) j.get("taskId"), (String) j.get("service"), (String) j.get("requestId"),
-                    (String) j.get("source"), (String) j.get("resultName"), instant(j.get("createdAt")),
-                    State.valueOf((String) j.get("state")), ((Number) j.get("attempts")).intValue(),
-                    instant(j.get("nextCheckAt")), j.get("progress") == null ? null : ((Number) j.get("progress")).intValue(),
-                    (Map<String, Object>) j.get("result"), (Map<String, Object>) j.get("error"),
-                    Boolean.TRUE.equals(j.get("notifyPending")), ((Number) j.get("notifyAttempts")).intValue(),
-                    instant(j.get("nextNotifyAt")));
+            Fields f = new Fields();
+            f.taskId = (String) j.get("taskId");
+            f.service = (String) j.get("service");
+            f.requestId = (String) j.get("requestId");
+            f.source = (String) j.get("source");
+            f.resultName = (String) j.get("resultName");
+            f.createdAt = instant(j.get("createdAt"));
+            f.state = State.valueOf((String) j.get("state"));
+            f.attempts = ((Number) j.get("attempts")).intValue();
+            f.nextCheckAt = instant(j.get("nextCheckAt"));
+            f.progress = j.get("progress") == null ? null : ((Number) j.get("progress")).intValue();
+            f.result = Json.object(j.get("result"));
+            f.error = Json.object(j.get("error"));
+            f.notifyPending = Boolean.TRUE.equals(j.get("notifyPending"));
+            f.notifyAttempts = ((Number) j.get("notifyAttempts")).intValue();
+            f.nextNotifyAt = instant(j.get("nextNotifyAt"));
+            return new TrackingRecord(f);
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new StoreUnavailableException("unreadable tracking record: " + e.getMessage(), e);
         }

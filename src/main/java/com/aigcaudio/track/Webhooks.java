@@ -9,9 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Tells AIGC_NOTIFY_URL how each task ended, on a bounded schedule: each attempt claimed first, so of concurrent
@@ -45,25 +43,14 @@ final class Webhooks {
     }
 
     /** Sends a payload that needs a person; true when sent, or when no webhook is configured. */
-    boolean notifyPerson(Map<String, Object> payload, Deadline deadline) {
+    boolean notifyPerson(WebhookPayload payload, Deadline deadline) {
         return notifier == null || notifier.send(payload, deadline);
     }
 
     /** One attempt at telling how the record's task ended; returns the record as saved. */
     TrackingRecord notify(TrackingRecord record, Deadline deadline) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("taskId", record.taskId);
-        payload.put("source", record.source);
-        payload.put("status", record.state.name().toLowerCase(Locale.ROOT));
-        if (record.result != null) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("bucket", record.result.get("bucket"));
-            result.put("key", record.result.get("key"));
-            URI url = delivery.url(record.result);
-            result.put("url", url == null ? null : url.toString());
-            payload.put("result", result);
-        }
-        payload.put("error", record.error);
+        URI url = record.result == null ? null : delivery.url(record.result);
+        WebhookPayload payload = WebhookPayload.ended(record, url == null ? null : url.toString());
         String key = "aigc-webhook:" + record.taskId + "." + record.state.name().toLowerCase(Locale.ROOT) + "."
                 + record.notifyAttempts;
         Instant now = clock.instant();

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which uploads the function acts on, and the recursion guards that keep its own output from triggering it. */
 class CosScopeTest {
     private static CosScope scope(List<String> buckets, List<String> prefixes, List<String> suffixes) {
-        return new CosScope(buckets, prefixes, suffixes, "out-1250000000", "/aigc-output/", "videos-1250000000",
-                "soundtracks/");
+        return new CosScope(buckets, prefixes, suffixes, "out-1250000000", "/aigc-output/")
+                .excludingResults("videos-1250000000", "soundtracks/");
     }
 
     @Test
@@ -46,7 +46,7 @@ class CosScopeTest {
 
     @Test
     void outputPrefixWithoutABucket_guardsTheKeyInEveryBucket() {
-        CosScope scope = new CosScope(List.of(), List.of(), List.of(), null, "aigc-output/", null, null);
+        CosScope scope = new CosScope(List.of(), List.of(), List.of(), null, "aigc-output/");
 
         assertTrue(scope.exclusionReason("any-1250000000", "aigc-output/x.mp3").contains("output prefix"));
         assertNull(scope.exclusionReason("any-1250000000", "incoming/x.mp4"));

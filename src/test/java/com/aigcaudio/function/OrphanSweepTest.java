@@ -106,19 +106,17 @@ class OrphanSweepTest {
         Deadline deadline = Deadline.after(clock, Duration.ofDays(1));
         for (int i = 0; i < completed; i++) {
             String key = PREFIX + ":" + Long.toHexString(random.nextLong());
-            claims.claim(key, record(IdempotencyRecord.Status.COMPLETED, null), deadline);
+            claims.claim(key, claim(null).completed("task", null), deadline);
         }
         for (String key : orphans) {
-            claims.claim(key, record(IdempotencyRecord.Status.IN_PROGRESS, Map.of("trigger", "cos", "event",
-                    Map.of("key", key))), deadline);
+            claims.claim(key, claim(Map.of("trigger", "cos", "event", Map.of("key", key))), deadline);
         }
     }
 
-    private IdempotencyRecord record(IdempotencyRecord.Status status, Map<String, Object> work) {
+    private IdempotencyRecord claim(Map<String, Object> work) {
         Instant now = clock.instant();
-        return new IdempotencyRecord(status, "claim-" + now.toEpochMilli() + "-" + redone.size(), now.plus(WINDOW),
-                now.plus(Duration.ofDays(3)), "hash", status == IdempotencyRecord.Status.COMPLETED ? "task" : null,
-                null, work, false);
+        return IdempotencyRecord.claim("claim-" + now.toEpochMilli() + "-" + redone.size(), now.plus(WINDOW),
+                now.plus(Duration.ofDays(3)), "hash", work);
     }
 
     /** One tracker run: the sweep's quarter of 30 s. The redo completes the claim, as a real takeover would. */

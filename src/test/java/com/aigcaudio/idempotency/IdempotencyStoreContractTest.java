@@ -71,8 +71,8 @@ class IdempotencyStoreContractTest {
 
     private IdempotencyRecord inProgress(Duration window, Duration ttl) {
         Instant t = clock.instant();
-        return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(), t.plus(window),
-                t.plus(ttl), null, null, null);
+        return IdempotencyRecord.claim(UUID.randomUUID().toString(), t.plus(window), t.plus(ttl), null,
+                null);
     }
 
     @ParameterizedTest

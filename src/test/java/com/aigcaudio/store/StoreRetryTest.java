@@ -64,8 +64,8 @@ class StoreRetryTest {
 
     private static IdempotencyRecord claimRecord() {
         Instant now = Instant.now();
-        return new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, UUID.randomUUID().toString(),
-                now.plusSeconds(60), now.plusSeconds(3600), "hash", null, null);
+        return IdempotencyRecord.claim(UUID.randomUUID().toString(), now.plusSeconds(60),
+                now.plusSeconds(3600), "hash", null);
     }
 
     @Test
@@ -151,8 +151,8 @@ class StoreRetryTest {
         ObjectIdempotencyStore claims = new ObjectIdempotencyStore(cosStore().withRetry(counted), "markers/",
                 Clock.systemUTC());
         Instant past = Instant.now().minusSeconds(1);
-        IdempotencyRecord expired = new IdempotencyRecord(IdempotencyRecord.Status.IN_PROGRESS, "dead-holder", past,
-                past.plusSeconds(3600), "hash", null, null);
+        IdempotencyRecord expired = IdempotencyRecord.claim("dead-holder", past, past.plusSeconds(3600), "hash",
+                null);
         claims.claim("p:k", expired, seconds(10));
         cos.loseAnswers(".takeover.dead-holder", 1);
 

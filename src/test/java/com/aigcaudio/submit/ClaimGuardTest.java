@@ -87,9 +87,23 @@ class ClaimGuardTest {
     }
 
     private void standing(IdempotencyRecord.Status status, Instant inProgressUntil, String payloadHash) {
-        store.records.claim(key.value(), new IdempotencyRecord(status, "other-claim", inProgressUntil,
-                clock.instant().plus(Duration.ofDays(3)), payloadHash, status == IdempotencyRecord.Status.COMPLETED
-                ? "task-0" : null, "req-0"), deadline());
+        IdempotencyRecord claim = IdempotencyRecord.claim("other-claim", inProgressUntil,
+                clock.instant().plus(Duration.ofDays(3)), payloadHash, null);
+        store.records.claim(key.value(), in(status, claim), deadline());
+    }
+
+    /** The claim moved along the path the submitter takes to {@code status}. */
+    private static IdempotencyRecord in(IdempotencyRecord.Status status, IdempotencyRecord claim) {
+        switch (status) {
+            case IN_PROGRESS:
+                return claim;
+            case SENDING:
+                return claim.sending();
+            case COMPLETED:
+                return claim.sending().completed("task-0", "req-0");
+            default:
+                return claim.sending().unknownOutcome("req-0");
+        }
     }
 
     @Test

@@ -20,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResultDeliveryTest {
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(5));
     private final MemoryObjectStore results = new MemoryObjectStore();
-    private final TrackingRecord record = TrackingRecord.created("t-1", "vod", "r", "cos://b-1/incoming/a.mp4",
-            "incoming/a.mp4", Instant.now(), Instant.now());
+    private final TrackingRecord record = TrackingRecord.created(
+            new TrackedTask("t-1", "r", "cos://b-1/incoming/a.mp4", "incoming/a.mp4"), "vod", Instant.now(), Instant.now());
 
     private static AudioTaskStatus done(AudioTaskStatus.AudioOutput output) {
-        return new AudioTaskStatus("t-1", AudioTaskStatus.State.DONE, 100, List.of(output), null, null, null);
+        return AudioTaskStatus.done("t-1", List.of(output), null);
     }
 
     private ResultDelivery delivery(String mpsOutputBucket) {

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class TrackingStoreTest {
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(10));
     private final Instant now = Instant.parse("2026-12-02T10:00:00Z");
-    private final TrackingRecord created = TrackingRecord.created("t-1", "vod", "r", "cos://b/a.mp4", "a.mp4", now,
-            now.plusSeconds(10));
+    private final TrackingRecord created = TrackingRecord.created(
+            new TrackedTask("t-1", "r", "cos://b/a.mp4", "a.mp4"), "vod", now, now.plusSeconds(10));
     private final TrackingRecord running = created.checked(TrackingRecord.State.RUNNING, 40, now.plusSeconds(20));
     private final TrackingRecord done = created.finished(TrackingRecord.State.DONE, Map.of("key", "s/a.mp3"), null, false,
             now);

@@ -1,6 +1,7 @@
 package com.aigcaudio.platform.cli;
 
 import com.aigcaudio.function.InvocationFailedException;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.scf.ScfHandler;
 
 import java.io.PrintStream;
@@ -21,7 +22,6 @@ final class Follow {
     }
 
     /** @return the last tracker report, or null when the time ran out first */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> untilSettled(ScfHandler handler, String trackerTrigger, Duration limit, int timeLimitMs,
                                             PrintStream err) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
@@ -38,7 +38,7 @@ final class Follow {
             } catch (InvocationFailedException e) {
                 result = e.result();
             }
-            Map<String, Object> report = (Map<String, Object>) result.get("tracker");
+            Map<String, Object> report = Json.object(result.get("tracker"));
             if (((Number) report.get("notDue")).intValue() == 0 && ((Number) report.get("leftForNextRun")).intValue() == 0
                     && ((Number) report.get("checked")).intValue() == ((Number) report.get("done")).intValue()
                     + ((Number) report.get("failed")).intValue() + ((Number) report.get("expired")).intValue()) {

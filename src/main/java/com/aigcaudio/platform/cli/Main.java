@@ -159,18 +159,16 @@ public final class Main {
     private static final java.util.Set<TriggerType> AWS_SHAPES = java.util.EnumSet.of(TriggerType.S3,
             TriggerType.HTTP_API, TriggerType.SCHEDULE);
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> onLambda(AigcAudioFunction function, Map<String, Object> event,
                                                 LocalContext context, PrintStream err) throws IOException {
         err.println("an AWS event: running it through the Lambda handler");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         new LambdaHandler(() -> LambdaInstance.of(function), Clock.systemUTC())
                 .handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out, context);
-        return (Map<String, Object>) Json.parse(out.toByteArray());
+        return Json.object(Json.parse(out.toByteArray()));
     }
 
     /** The event file's JSON object, or null after saying on err why it is not one. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parseEvent(String name, byte[] file, PrintStream err) {
         Object event;
         try {
@@ -183,7 +181,7 @@ public final class Main {
             err.println(name + " must hold a JSON object (an SCF event)");
             return null;
         }
-        Map<String, Object> map = (Map<String, Object>) event;
+        Map<String, Object> map = Json.object(event);
         if (map.get("Body") instanceof String && map.containsKey("RequestId") && map.containsKey("ErrorCode")) {
             // An SCF dead-letter message ({RequestId, ErrorCode, ErrorMessage, Body}): replay the event it carries.
             err.println(name + " is a dead-letter message of request " + map.get("RequestId") + " (" + map.get("ErrorCode")
@@ -195,7 +193,7 @@ public final class Main {
             // A Lambda on-failure destination record: replay the event it carries.
             err.println(name + " is a Lambda failure record (" + ((Map<?, ?>) map.get("requestContext")).get("condition")
                     + "): replaying its requestPayload");
-            return (Map<String, Object>) map.get("requestPayload");
+            return Json.object(map.get("requestPayload"));
         }
         return map;
     }

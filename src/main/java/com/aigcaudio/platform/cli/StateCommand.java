@@ -54,7 +54,24 @@ final class StateCommand {
             "failed, 2 usage, configuration, or a record not in the state the subcommand needs.");
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
-    private StateCommand() {
+    private final Options options;
+    private final List<String> words;
+    private final boolean json;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Settings settings;
+    private final Clock clock;
+    private final Deadline deadline;
+
+    private StateCommand(Options options, PrintStream out, PrintStream err, Settings settings, Clock clock) {
+        this.options = options;
+        this.words = options.positional();
+        this.json = options.has("--json");
+        this.out = out;
+        this.err = err;
+        this.settings = settings;
+        this.clock = clock;
+        this.deadline = Deadline.after(clock, TIME_LIMIT);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings, Clock clock) {
@@ -74,27 +91,29 @@ final class StateCommand {
             return Main.OK;
         }
         Logger.configure(err, Logger.Level.WARN);
+        return new StateCommand(options, out, err, settings, clock).run(sub);
+    }
+
+    private int run(String sub) {
         try {
             FunctionConfig config = FunctionConfig.local(settings, null);
             FunctionBuilder builder = FunctionBuilder.of(config, new EnvironmentCredentials(settings.lookup()))
                     .aws(new AwsRoleCredentials(settings.lookup())).clock(clock);
-            Deadline deadline = Deadline.after(clock, TIME_LIMIT);
             StateReader reader = new StateReader(builder.stateStore(), builder.claims(), config.state().keyPrefix(),
                     clock);
             ClaimResolver resolver = new ClaimResolver(builder.claims(), builder.stateStore(),
                     config.client().service(), config.tracking().firstCheck(), clock);
-            boolean json = options.has("--json");
             switch (sub) {
                 case "summary":
-                    return summary(reader, json, out, deadline, config);
+                    return summary(reader, config);
                 case "list":
-                    return list(reader, options, json, out, err, deadline, clock);
+                    return list(reader);
                 case "show":
-                    return show(reader, words, json, out, err, deadline);
+                    return show(reader);
                 case "resolve":
-                    return resolve(resolver, words, options, json, out, err, deadline);
+                    return resolve(resolver);
                 case "retry":
-                    return retry(resolver, words, json, out, err, deadline, settings);
+                    return retry(resolver);
                 default:
                     err.println("unknown subcommand '" + sub + "'");
                     err.println(HELP);
@@ -112,8 +131,7 @@ final class StateCommand {
         }
     }
 
-    private static int summary(StateReader reader, boolean json, PrintStream out, Deadline deadline,
-                               FunctionConfig config) {
+    private int summary(StateReader reader, FunctionConfig config) {
         Map<StateEntry.Status, Integer> counts = StateReader.counts(reader.entries(deadline));
         Map<String, Integer> spend = reader.spend(deadline);
         if (json) {
@@ -146,8 +164,7 @@ final class StateCommand {
                 + (config.maxTasksPerDay() == null ? "-" : config.maxTasksPerDay()) + " a day)";
     }
 
-    private static int list(StateReader reader, Options options, boolean json, PrintStream out, PrintStream err,
-                            Deadline deadline, Clock clock) {
+    private int list(StateReader reader) {
         StateEntry.Status status = null;
         Duration since;
         int limit;
@@ -186,8 +203,7 @@ final class StateCommand {
         return Main.OK;
     }
 
-    private static int show(StateReader reader, List<String> words, boolean json, PrintStream out, PrintStream err,
-                            Deadline deadline) {
+    private int show(StateReader reader) {
         if (words.size() != 2) {
             err.println("state show needs one KEY or TASKID");
             return Main.USAGE;
@@ -201,8 +217,7 @@ final class StateCommand {
         return Main.OK;
     }
 
-    private static int resolve(ClaimResolver resolver, List<String> words, Options options, boolean json,
-                               PrintStream out, PrintStream err, Deadline deadline) {
+    private int resolve(ClaimResolver resolver) {
         String taskId = options.value("--task-id");
         if (words.size() != 2 || (taskId == null) == !options.has("--not-created")) {
             err.println("state resolve needs one KEY and either --task-id T or --not-created");
@@ -221,8 +236,7 @@ final class StateCommand {
         return Main.OK;
     }
 
-    private static int retry(ClaimResolver resolver, List<String> words, boolean json, PrintStream out,
-                             PrintStream err, Deadline deadline, Settings settings) {
+    private int retry(ClaimResolver resolver) {
         if (words.size() != 2) {
             err.println("state retry needs one KEY");
             return Main.USAGE;
@@ -230,9 +244,9 @@ final class StateCommand {
         Map<?, ?> event = resolver.retryEvent(words.get(1), deadline);
         try (LocalRuntime local = LocalRuntime.start(settings, null, new Duration[] {
                 com.aigcaudio.emulator.AigcEmulator.RUNNING_AFTER, com.aigcaudio.emulator.AigcEmulator.DONE_AFTER}, err)) {
-            Clock clock = Clock.systemUTC();
+            Clock real = Clock.systemUTC();
             InvocationResult result = local.function.invoke(event, new Invocation("state-retry-" + UUID.randomUUID(),
-                    Invocation.deadline(clock, clock.instant(), TIME_LIMIT), false));
+                    Invocation.deadline(real, real.instant(), TIME_LIMIT), false));
             out.println(Json.toString(result.body()));
             return result.failed() ? Main.HANDLER_FAILED : Main.OK;
         } catch (IOException e) {

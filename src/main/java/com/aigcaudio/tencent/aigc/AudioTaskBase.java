@@ -58,7 +58,6 @@ public abstract class AudioTaskBase implements CreateAigcAudioTask {
         return json;
     }
 
-    @SuppressWarnings("unchecked")
     public abstract static class Builder<B extends Builder<B>> {
         private String modelName;
         private String modelVersion;
@@ -68,28 +67,31 @@ public abstract class AudioTaskBase implements CreateAigcAudioTask {
 
         public B modelName(String value) {
             modelName = value;
-            return (B) this;
+            return self();
         }
 
         public B modelVersion(String value) {
             modelVersion = value;
-            return (B) this;
+            return self();
         }
 
         public B sceneType(String value) {
             sceneType = value;
-            return (B) this;
+            return self();
         }
 
         public B prompt(String value) {
             prompt = value;
-            return (B) this;
+            return self();
         }
+
+        /** This builder as its own type, so that setters chain across both levels. */
+        protected abstract B self();
 
         /** Model-specific extras: a JSON object serialised as a string. */
         public B additionalParameters(String value) {
             additionalParameters = value;
-            return (B) this;
+            return self();
         }
     }
 }

@@ -33,19 +33,17 @@ final class AudioTaskStatusReader {
         boolean failedInside = "0".equals(errCode) ? false : errCode != null || errCodeExt != null && !errCodeExt.isEmpty();
         switch (status) {
             case "WAITING":
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.QUEUED, progress, List.of(), null, null, null);
+                return AudioTaskStatus.queued(taskId, progress);
             case "PROCESSING":
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.RUNNING, progress, List.of(), null, null, null);
+                return AudioTaskStatus.running(taskId, progress);
             case "FINISH":
                 if (failedInside) {
-                    return new AudioTaskStatus(taskId, AudioTaskStatus.State.FAILED, progress, List.of(), errCode,
-                            errCodeExt, message);
+                    return AudioTaskStatus.failed(taskId, progress, errCode, errCodeExt, message);
                 }
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.DONE, 100, vodOutputs(task, response), null,
-                        null, message);
+                return AudioTaskStatus.done(taskId, vodOutputs(task, response), message);
             default:
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.FAILED, progress, List.of(),
-                        errCode == null ? "Aborted" : errCode, errCodeExt, message);
+                return AudioTaskStatus.failed(taskId, progress, errCode == null ? "Aborted" : errCode, errCodeExt,
+                        message);
         }
     }
 
@@ -72,12 +70,12 @@ final class AudioTaskStatusReader {
         String message = text(fields, "Message", response, false);
         switch (status) {
             case "WAIT":
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.QUEUED, null, List.of(), null, null, null);
+                return AudioTaskStatus.queued(taskId, null);
             case "RUN":
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.RUNNING, null, List.of(), null, null, null);
+                return AudioTaskStatus.running(taskId, null);
             case "FAIL":
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.FAILED, null, List.of(),
-                        text(fields, "ErrCode", response, false), null, message);
+                return AudioTaskStatus.failed(taskId, null, text(fields, "ErrCode", response, false), null,
+                        message);
             case "DONE":
                 List<AudioTaskStatus.AudioOutput> outputs = new ArrayList<>();
                 for (String list : new String[] {"AudioInfos", "VideoInfos"}) {
@@ -90,7 +88,7 @@ final class AudioTaskStatusReader {
                 if (outputs.isEmpty()) {
                     throw malformed("AudioInfos", "is empty for a finished task", response);
                 }
-                return new AudioTaskStatus(taskId, AudioTaskStatus.State.DONE, 100, outputs, null, null, message);
+                return AudioTaskStatus.done(taskId, outputs, message);
             default:
                 throw malformed("Status", "has the unknown value " + status, response);
         }

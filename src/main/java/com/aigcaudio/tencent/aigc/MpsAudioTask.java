@@ -113,6 +113,11 @@ public final class MpsAudioTask extends AudioTaskBase {
         private String resourceId;
         private String operator;
 
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         public Builder addVideoUrl(String url) {
             videoUrls.add(url);
             return this;

@@ -82,6 +82,11 @@ public final class VodAudioTask extends AudioTaskBase {
         private final List<VodMediaReference> audioInfos = new ArrayList<>();
         private VodOutputConfig outputConfig;
 
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         public Builder subAppId(Long value) {
             subAppId = value;
             return this;

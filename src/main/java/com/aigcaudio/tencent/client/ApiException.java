@@ -11,31 +11,32 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String requestId;
     private final int httpStatus;
-    private final int attempts;
+    /** Set once, by the retry loop that gives up, on its own copy. */
+    private int attempts = 1;
     private final String detail;
 
     public ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus) {
-        this(errorClass, code, message, requestId, httpStatus, 1, null);
+        this(errorClass, code, message, requestId, httpStatus, null);
     }
 
     private ApiException(ErrorClass errorClass, String code, String message, String requestId, int httpStatus,
-                         int attempts, Throwable cause) {
+                         Throwable cause) {
         super(code + ": " + message + (requestId == null ? "" : " (RequestId " + requestId + ")"), cause);
         this.detail = message;
         this.errorClass = errorClass;
         this.code = code;
         this.requestId = requestId;
         this.httpStatus = httpStatus;
-        this.attempts = attempts;
     }
 
     /** A transport failure without any answer from the service. */
     static ApiException transport(ErrorClass errorClass, String code, String message, Throwable cause) {
-        return new ApiException(errorClass, code, message, null, 0, 1, cause);
+        return new ApiException(errorClass, code, message, null, 0, cause);
     }
 
     ApiException afterAttempts(int count) {
-        ApiException copy = new ApiException(errorClass, code, detail, requestId, httpStatus, count, getCause());
+        ApiException copy = new ApiException(errorClass, code, detail, requestId, httpStatus, getCause());
+        copy.attempts = count;
         copy.setStackTrace(getStackTrace());
         return copy;
     }

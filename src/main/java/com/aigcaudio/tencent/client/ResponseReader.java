@@ -35,12 +35,11 @@ final class ResponseReader {
         throw new ApiException(errorClass, code, message, requestId, status);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> envelope(byte[] body) {
         try {
             Object root = Json.parse(body);
             if (root instanceof Map && ((Map<?, ?>) root).get("Response") instanceof Map) {
-                return (Map<String, Object>) ((Map<?, ?>) root).get("Response");
+                return Json.object(((Map<?, ?>) root).get("Response"));
             }
             return null;
         } catch (JsonSyntaxException e) {

@@ -29,7 +29,7 @@ public final class CosPresigner {
         String host = host(bucket, region);
         StringBuilder url = new StringBuilder("https://").append(host).append(encodePath(key)).append('?');
         Map<String, String> fields = CosSigner.fields("GET", "/" + key, Map.of(), Map.of("host", host), credentials,
-                startSeconds, startSeconds + lifetimeSeconds);
+                CosSigner.keyTime(startSeconds, startSeconds + lifetimeSeconds));
         boolean first = true;
         for (Map.Entry<String, String> e : fields.entrySet()) {
             url.append(first ? "" : "&").append(e.getKey()).append('=').append(CosSigner.encode(e.getValue()));

@@ -17,13 +17,16 @@ public final class CosSigner {
     private CosSigner() {
     }
 
-    /** The Authorization header value for a request valid from {@code startSeconds} to {@code endSeconds}. */
+    /** q-key-time: a request is valid from {@code startSeconds} to {@code endSeconds} (epoch seconds). */
+    public static String keyTime(long startSeconds, long endSeconds) {
+        return startSeconds + ";" + endSeconds;
+    }
+
+    /** The Authorization header value for a request valid during {@code keyTime} ({@link #keyTime}). */
     public static String authorization(String method, String path, Map<String, String> params,
-                                       Map<String, String> headers, Credentials credentials, long startSeconds,
-                                       long endSeconds) {
+                                       Map<String, String> headers, Credentials credentials, String keyTime) {
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : fields(method, path, params, headers, credentials, startSeconds, endSeconds)
-                .entrySet()) {
+        for (Map.Entry<String, String> e : fields(method, path, params, headers, credentials, keyTime).entrySet()) {
             out.append(out.length() == 0 ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
         }
         return out.toString();
@@ -36,9 +39,7 @@ public final class CosSigner {
      * @param path the request path as stored, starting with '/', not percent-encoded
      */
     public static Map<String, String> fields(String method, String path, Map<String, String> params,
-                                             Map<String, String> headers, Credentials credentials, long startSeconds,
-                                             long endSeconds) {
-        String keyTime = startSeconds + ";" + endSeconds;
+                                             Map<String, String> headers, Credentials credentials, String keyTime) {
         Canonical p = canonical(params);
         Canonical h = canonical(headers);
         String signature = signature(signKey(credentials.secretKey(), keyTime),

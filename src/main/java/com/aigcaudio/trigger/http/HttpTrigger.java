@@ -62,22 +62,22 @@ public final class HttpTrigger {
     }
 
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
-        Map<String, Object> response;
+        HttpResponse response;
         Tally tally = new Tally();
         try {
             response = respond(HttpTriggerRequest.decode(event), invocation, tally);
         } catch (InvalidEventException e) {
-            response = HttpResponses.error(400, "InvalidRequest", e.getMessage());
+            response = HttpResponse.error(400, "InvalidRequest", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("unexpected failure handling an HTTP request", "error", e.getClass().getName());
-            response = HttpResponses.error(500, "InternalError", "internal error; see the function log");
+            response = HttpResponse.error(500, "InternalError", "internal error; see the function log");
         }
-        withCors(response, event);
-        return new InvocationResult(response, false, tally);
+        return new InvocationResult(response.withHeadersIfAbsent(cors.headers(origin(event))).toJsonValue(), false,
+                tally);
     }
 
-    @SuppressWarnings("unchecked")
-    private void withCors(Map<String, Object> response, Map<?, ?> event) {
+    /** The Origin header of the raw event, even when the event did not decode. */
+    private static String origin(Map<?, ?> event) {
         Object headers = event.get("headers");
         String origin = null;
         if (headers instanceof Map) {
@@ -87,13 +87,10 @@ public final class HttpTrigger {
                 }
             }
         }
-        Map<String, Object> responseHeaders = (Map<String, Object>) response.get("headers");
-        for (Map.Entry<String, String> e : cors.headers(origin).entrySet()) {
-            responseHeaders.putIfAbsent(e.getKey(), e.getValue());
-        }
+        return origin;
     }
 
-    private Map<String, Object> respond(HttpTriggerRequest request, Invocation invocation, Tally tally) {
+    private HttpResponse respond(HttpTriggerRequest request, Invocation invocation, Tally tally) {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
         }
@@ -102,60 +99,58 @@ public final class HttpTrigger {
             return page.response(request.header("If-None-Match"));
         }
         if (settings.token() != null && !authorized(request.header("Authorization"))) {
-            return HttpResponses.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
+            return HttpResponse.error(401, "Unauthorized", "missing or wrong bearer token", null, null,
                     Map.of("WWW-Authenticate", "Bearer"));
         }
         String resultOf = route.resultOf(request.path());
         if (resultOf != null) {
             if (!"GET".equalsIgnoreCase(request.method())) {
-                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
+                return HttpResponse.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
             }
             return status.result(resultOf, invocation.deadline());
         }
         String taskId = route.taskIdIn(request.path());
         if (taskId != null) {
             if ("HEAD".equalsIgnoreCase(request.method())) {
-                Map<String, Object> answer = status.get(taskId, invocation.deadline());
-                answer.put("body", "");
-                return answer;
+                return status.get(taskId, invocation.deadline()).withoutBody();
             }
             if (!"GET".equalsIgnoreCase(request.method())) {
-                return HttpResponses.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET, HEAD"));
+                return HttpResponse.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET, HEAD"));
             }
             return status.get(taskId, invocation.deadline());
         }
         if (!route.isCollection(request.path())) {
-            return HttpResponses.error(404, "NotFound", "no route for " + request.path() + "; POST " + route.path()
+            return HttpResponse.error(404, "NotFound", "no route for " + request.path() + "; POST " + route.path()
                     + ", GET " + route.path() + "/{taskId}");
         }
         if (!"POST".equalsIgnoreCase(request.method())) {
-            return HttpResponses.error(405, "MethodNotAllowed", "use POST", null, null, Map.of("Allow", "POST"));
+            return HttpResponse.error(405, "MethodNotAllowed", "use POST", null, null, Map.of("Allow", "POST"));
         }
         if (!isJson(request.header("Content-Type"))) {
-            return HttpResponses.error(415, "UnsupportedMediaType", "send the task as JSON with Content-Type: "
+            return HttpResponse.error(415, "UnsupportedMediaType", "send the task as JSON with Content-Type: "
                     + "application/json", "Content-Type", null, Map.of());
         }
         if (request.body().length > settings.maxBodyBytes()) {
-            return HttpResponses.error(413, "PayloadTooLarge", "the body is " + request.body().length
+            return HttpResponse.error(413, "PayloadTooLarge", "the body is " + request.body().length
                     + " bytes; the limit is " + settings.maxBodyBytes());
         }
         Map<String, Object> spec;
         try {
             spec = Json.parseObject(utf8(request.body()));
         } catch (CharacterCodingException e) {
-            return HttpResponses.error(400, "InvalidJson", "the body is not valid UTF-8 (JSON text must be)", "body",
+            return HttpResponse.error(400, "InvalidJson", "the body is not valid UTF-8 (JSON text must be)", "body",
                     null, Map.of());
         } catch (JsonSyntaxException e) {
             if (e.key() != null) {
-                return HttpResponses.error(400, "InvalidJson", "the key '" + e.key() + "' appears twice in one object",
+                return HttpResponse.error(400, "InvalidJson", "the key '" + e.key() + "' appears twice in one object",
                         e.key(), null, Map.of());
             }
-            return HttpResponses.error(400, "InvalidJson", "the body must be a JSON object: " + e.getMessage(), "body",
+            return HttpResponse.error(400, "InvalidJson", "the body must be a JSON object: " + e.getMessage(), "body",
                     null, Map.of());
         }
         String clientKey = request.header(IDEMPOTENCY_HEADER);
         if (clientKey != null && !clientKey.matches("[\\x21-\\x7e]{1,255}")) {
-            return HttpResponses.error(400, "InvalidRequest", IDEMPOTENCY_HEADER
+            return HttpResponse.error(400, "InvalidRequest", IDEMPOTENCY_HEADER
                     + " must be 1-255 visible ASCII characters", IDEMPOTENCY_HEADER, null, Map.of());
         }
         String source = "http://" + (request.requestId() == null ? invocation.requestId() : request.requestId());
@@ -176,9 +171,9 @@ public final class HttpTrigger {
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     }
 
-    private Map<String, Object> toResponse(TaskOutcome outcome, String path) {
+    private HttpResponse toResponse(TaskOutcome outcome, String path) {
         if (outcome.status() == TaskOutcome.Status.PLANNED) {
-            return HttpResponses.json(200, Map.of("dryRun", true, "status", "planned", "message", outcome.reason()),
+            return HttpResponse.json(200, Map.of("dryRun", true, "status", "planned", "message", outcome.reason()),
                     Map.of());
         }
         if (outcome.taskId() != null) {
@@ -190,13 +185,13 @@ public final class HttpTrigger {
             if (outcome.status() == TaskOutcome.Status.DUPLICATE) {
                 headers.put("Idempotent-Replayed", "true");
             }
-            return HttpResponses.json(202, body, headers);
+            return HttpResponse.json(202, body, headers);
         }
         TaskOutcome.Failure f = outcome.failure();
         FailureCode ours = FailureCode.of(f.code());
         if (ours != null) {
             Long retryAfter = ours.retryAfterSeconds(f.retryAt(), clock.instant());
-            return HttpResponses.error(ours.httpStatus(), f.code(), ours.messageWithheld() ? "try again later" : f.message(),
+            return HttpResponse.error(ours.httpStatus(), f.code(), ours.messageWithheld() ? "try again later" : f.message(),
                     f.field(), f.requestId(), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter.toString()));
         }
         int status;
@@ -218,18 +213,18 @@ public final class HttpTrigger {
             default:
                 status = 502;
         }
-        return HttpResponses.error(status, f.code(), f.message(), f.field(), f.requestId(), headers);
+        return HttpResponse.error(status, f.code(), f.message(), f.field(), f.requestId(), headers);
     }
 
     /** A preflight from an allowed origin gets 204 and the CORS grant; any other OPTIONS just learns the methods. */
-    private Map<String, Object> preflight(HttpTriggerRequest request) {
+    private HttpResponse preflight(HttpTriggerRequest request) {
         String origin = request.header("Origin");
         if (origin != null && request.header("Access-Control-Request-Method") != null && !cors.allows(origin)) {
-            return HttpResponses.error(403, "OriginNotAllowed", "this origin is not in AIGC_HTTP_CORS_ORIGINS");
+            return HttpResponse.error(403, "OriginNotAllowed", "this origin is not in AIGC_HTTP_CORS_ORIGINS");
         }
         Map<String, String> headers = cors.allows(origin) ? cors.preflight(origin) : new LinkedHashMap<>();
         headers.put("Allow", Cors.ALLOWED_METHODS);
-        return HttpResponses.empty(204, headers);
+        return HttpResponse.empty(204, headers);
     }
 
     /** application/json or any +json type, with or without parameters such as charset. */

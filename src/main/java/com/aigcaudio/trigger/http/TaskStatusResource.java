@@ -25,7 +25,7 @@ final class TaskStatusResource {
         this.tracker = tracker;
     }
 
-    Map<String, Object> get(String taskId, Deadline deadline) {
+    HttpResponse get(String taskId, Deadline deadline) {
         if (!plausible(taskId)) {
             return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
         }
@@ -35,7 +35,7 @@ final class TaskStatusResource {
         } catch (StoreUnavailableException e) {
             LOG.error("task status not read: the tracking store is unavailable", "task_id", taskId,
                     "error", e.getMessage());
-            return HttpResponses.error(503, "TrackingStoreUnavailable", "try again later", null, null,
+            return HttpResponse.error(503, "TrackingStoreUnavailable", "try again later", null, null,
                     Map.of("Retry-After", "5"));
         }
         if (record == null) {
@@ -57,7 +57,7 @@ final class TaskStatusResource {
             body.put("result", result);
         }
         body.put("error", record.error());
-        return HttpResponses.json(200, body, Map.of("Cache-Control", "no-store"));
+        return HttpResponse.json(200, body, Map.of("Cache-Control", "no-store"));
     }
 
     /**
@@ -65,7 +65,7 @@ final class TaskStatusResource {
      * hold a presigned URL (which, with role credentials, carries a session token). Same authorisation as the
      * status; at most {@link #MAX_SERVED_BYTES} (what a function URL or gateway answer can carry, base64 included).
      */
-    Map<String, Object> result(String taskId, Deadline deadline) {
+    HttpResponse result(String taskId, Deadline deadline) {
         if (!plausible(taskId)) {
             return notFound(taskId.length() > 128 ? taskId.substring(0, 128) + "…" : taskId);
         }
@@ -77,25 +77,25 @@ final class TaskStatusResource {
                 return notFound(taskId);
             }
             if (record.state() != TrackingRecord.State.DONE) {
-                return HttpResponses.error(409, "NotDone", "task " + taskId + " is " + status(record.state())
+                return HttpResponse.error(409, "NotDone", "task " + taskId + " is " + status(record.state())
                         + "; its soundtrack is served once it is done", null, null, Map.of("Retry-After", "10"));
             }
             bytes = tracker.resultBytes(record, deadline);
         } catch (StoreUnavailableException e) {
             LOG.error("soundtrack not read: the store is unavailable", "task_id", taskId, "error", e.getMessage());
-            return HttpResponses.error(503, "ResultStoreUnavailable", "try again later", null, null,
+            return HttpResponse.error(503, "ResultStoreUnavailable", "try again later", null, null,
                     Map.of("Retry-After", "5"));
         }
         if (bytes == null) {
-            return HttpResponses.error(404, "NotServed", "the soundtrack of " + taskId + " is not in this function's "
+            return HttpResponse.error(404, "NotServed", "the soundtrack of " + taskId + " is not in this function's "
                     + "result store (it stays where the service put it); use result.url of GET the task");
         }
         if (bytes.length > MAX_SERVED_BYTES) {
-            return HttpResponses.error(413, "ResultTooLargeToServe", "the soundtrack is " + bytes.length
+            return HttpResponse.error(413, "ResultTooLargeToServe", "the soundtrack is " + bytes.length
                     + " bytes; at most " + MAX_SERVED_BYTES + " are served through the function: use result.url");
         }
         String key = String.valueOf(record.result().get("key")).toLowerCase(Locale.ROOT);
-        return HttpResponses.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
+        return HttpResponse.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
                 : "application/octet-stream", Map.of("Cache-Control", "private, no-store",
                 "X-Content-Type-Options", "nosniff"));
     }
@@ -105,8 +105,8 @@ final class TaskStatusResource {
         return taskId.matches("[A-Za-z0-9_.-]{1,128}") && !taskId.startsWith(".");
     }
 
-    private static Map<String, Object> notFound(String taskId) {
-        return HttpResponses.error(404, "NotFound", "no task " + taskId + " was created by this function");
+    private static HttpResponse notFound(String taskId) {
+        return HttpResponse.error(404, "NotFound", "no task " + taskId + " was created by this function");
     }
 
     /** queued, running, done, failed or expired. */

@@ -35,7 +35,7 @@ public final class TryPage {
     }
 
     /** The page; 304 when {@code ifNoneMatch} names its ETag. */
-    Map<String, Object> response(String ifNoneMatch) {
+    HttpResponse response(String ifNoneMatch) {
         Map<String, String> meta = new LinkedHashMap<>();
         // Relative: the page resolves it against its own location (a gateway stage is part of it).
         meta.put("api", route);
@@ -50,7 +50,7 @@ public final class TryPage {
                 .append(escape(value)).append("\">\n"));
         byte[] body = Template.TEXT.replace("<!--CONFIG-->", tags.toString().trim()).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"";
-        Map<String, Object> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "text/html; charset=utf-8");
         headers.put("Content-Security-Policy", Template.CSP);
         headers.put("X-Content-Type-Options", "nosniff");
@@ -58,13 +58,9 @@ public final class TryPage {
         // Revalidate every time (cheap with the ETag): a new deploy's page is seen at once.
         headers.put("Cache-Control", "no-cache");
         headers.put("ETag", etag);
-        Map<String, Object> response = new LinkedHashMap<>();
         boolean unchanged = ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"));
-        response.put("isBase64Encoded", false);
-        response.put("statusCode", unchanged ? 304 : 200);
-        response.put("headers", headers);
-        response.put("body", unchanged ? "" : new String(body, StandardCharsets.UTF_8));
-        return response;
+        return unchanged ? HttpResponse.empty(304, headers)
+                : HttpResponse.text(200, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     /** Read on the first request for the page, not at every cold start. */
