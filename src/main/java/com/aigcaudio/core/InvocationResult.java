@@ -1,22 +1,20 @@
 package com.aigcaudio.core;
 
-import java.util.Map;
-
 /**
  * The function's answer. {@code failed} means the platform should see an error (and, for asynchronous triggers,
  * retry): set only when some unit of work failed in a way a redelivery can fix.
  */
 public final class InvocationResult {
-    private final Map<String, Object> body;
+    private final JsonWritable body;
     private final boolean failed;
     private final Tally tally;
 
-    public InvocationResult(Map<String, Object> body, boolean failed) {
-        this(body, failed, new Tally());
-    }
-
-    /** @param tally what the invocation did, for metrics */
-    public InvocationResult(Map<String, Object> body, boolean failed, Tally tally) {
+    /**
+     * @param body  what the platform returns: an HTTP trigger's integration response, a COS event's results, a
+     *              timer's outcome or tracker report
+     * @param tally what the invocation did, for metrics
+     */
+    public InvocationResult(JsonWritable body, boolean failed, Tally tally) {
         this.body = body;
         this.failed = failed;
         this.tally = tally;
@@ -26,7 +24,7 @@ public final class InvocationResult {
         return tally;
     }
 
-    public Map<String, Object> body() {
+    public JsonWritable body() {
         return body;
     }
 

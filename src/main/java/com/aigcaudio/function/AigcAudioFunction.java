@@ -5,6 +5,7 @@ import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.core.Tally;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
+import com.aigcaudio.track.TrackerReport;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
@@ -75,11 +76,10 @@ public final class AigcAudioFunction {
         for (int i = 0; i < swept.reportedUnknown(); i++) {
             tally.add(Tally.Count.UNKNOWN_OUTCOMES);
         }
-        InvocationResult tracked = timer.handle(event, invocation);
-        tally.addAll(tracked.tally());
-        Map<String, Object> body = new LinkedHashMap<>(tracked.body());
-        body.put("sweep", swept.toJson());
-        return new InvocationResult(body, tracked.failed(), tally);
+        TrackerReport report = timer.track(invocation);
+        tally.addAll(report.tally());
+        // A store that could not be read is worth SCF's retry; records left for lack of time are not.
+        return new InvocationResult(new TrackerTick(report, swept), report.storeFailed(), tally);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.aigcaudio.function;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Hashing;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.SweepCursor;
@@ -116,7 +117,7 @@ final class OrphanSweep {
     }
 
     /** What one sweep did: claims redone, tracking records written, unknown outcomes reported, claims read. */
-    static final class Report {
+    static final class Report implements JsonWritable {
         private final int redone;
         private final int tracked;
         private final int reportedUnknown;
@@ -135,7 +136,8 @@ final class OrphanSweep {
             return reportedUnknown;
         }
 
-        Map<String, Object> toJson() {
+        @Override
+        public Map<String, Object> toJsonValue() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("redone", redone);
             json.put("tracked", tracked);

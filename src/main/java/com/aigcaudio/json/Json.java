@@ -1,5 +1,7 @@
 package com.aigcaudio.json;
 
+import com.aigcaudio.core.JsonWritable;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;

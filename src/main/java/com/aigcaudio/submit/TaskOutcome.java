@@ -1,6 +1,7 @@
 package com.aigcaudio.submit;
 
 import com.aigcaudio.core.ErrorClass;
+import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.core.Tally;
 
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What became of one unit of work (a COS record, an HTTP request, a timer tick). */
-public final class TaskOutcome {
+public final class TaskOutcome implements JsonWritable {
     public enum Status { CREATED, DUPLICATE, SKIPPED, FAILED, PLANNED }
 
     private final String source;
@@ -106,7 +107,8 @@ public final class TaskOutcome {
         return failure != null && failure.errorClass().retryable() || untracked;
     }
 
-    public Map<String, Object> toJson() {
+    @Override
+    public Map<String, Object> toJsonValue() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", source);
         json.put("status", status.name().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.core.Tally;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What one tracker run did, for its log line and the timer's result. */
-public final class TrackerReport {
+public final class TrackerReport implements JsonWritable {
     int checked;
     int done;
     int failed;
@@ -51,7 +52,8 @@ public final class TrackerReport {
         return storeFailed;
     }
 
-    public Map<String, Object> toJson() {
+    @Override
+    public Map<String, Object> toJsonValue() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("checked", checked);
         json.put("done", done);

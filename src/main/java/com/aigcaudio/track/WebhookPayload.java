@@ -1,6 +1,7 @@
 package com.aigcaudio.track;
 
-import com.aigcaudio.json.JsonWritable;
+import com.aigcaudio.core.JsonWritable;
+
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package com.aigcaudio.function;
 
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.core.Tally;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
 import com.aigcaudio.store.MemoryObjectStore;
@@ -126,8 +127,8 @@ class OrphanSweepTest {
             String key = (String) event.get("key");
             redone.add(key);
             claims.update(key, claims.read(key, deadline).completed("task-" + key, "r"), deadline);
-            return new InvocationResult(Map.of(), false);
-        }).toJson();
+            return new InvocationResult(Map::of, false, new Tally());
+        }).toJsonValue();
     }
 
     private static int count(Map<String, Object> report, String field) {

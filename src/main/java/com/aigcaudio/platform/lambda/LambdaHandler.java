@@ -63,8 +63,7 @@ public final class LambdaHandler implements RequestStreamHandler, Resource {
                 new Invocation(context.getAwsRequestId(), deadline, COLD.getAndSet(false)));
         if (result.failed()) {
             // Lambda retries an asynchronous event (S3, schedule) when the handler fails, then sends it on failure.
-            throw new InvocationFailedException("some work failed and can be retried: " + Json.toString(result.body()),
-                    result.body());
+            throw new InvocationFailedException(result.body());
         }
         output.write(Json.toBytes(result.body()));
     }

@@ -56,10 +56,9 @@ public final class ScfHandler {
                 COLD.getAndSet(false));
         InvocationResult result = function.invoke(event, invocation);
         if (result.failed()) {
-            throw new InvocationFailedException("some work failed and can be retried: " + Json.toString(result.body()),
-                    result.body());
+            throw new InvocationFailedException(result.body());
         }
-        return result.body();
+        return Json.object(result.body().toJsonValue());
     }
 
     /** SCF's Context has no remaining-time method: the deadline is the start plus the limit, less a reserve. */

@@ -1,7 +1,7 @@
 package com.aigcaudio.tencent.aigc;
 
 import com.aigcaudio.core.InvalidRequestException;
-import com.aigcaudio.json.JsonWritable;
+import com.aigcaudio.core.JsonWritable;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.core.Service;
-import com.aigcaudio.json.JsonWritable;
 
 /**
  * One Tencent Cloud API action with its parameters. Adding an action means one class like this: its name, the

@@ -57,15 +57,13 @@ public final class CosTrigger {
         } else {
             runConcurrently(records, groups, outcomes, workers, invocation);
         }
-        List<Object> results = new ArrayList<>(outcomes.length);
         boolean retry = false;
         Tally tally = new Tally();
         for (TaskOutcome outcome : outcomes) {
             retry |= outcome.retryableFailure();
-            results.add(outcome.toJson());
             outcome.countInto(tally);
         }
-        return new InvocationResult(Map.of("results", results), retry, tally);
+        return new InvocationResult(new RecordResults(outcomes), retry, tally);
     }
 
     /**

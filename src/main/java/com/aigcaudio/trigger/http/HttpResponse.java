@@ -1,7 +1,7 @@
 package com.aigcaudio.trigger.http;
 
+import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.json.JsonWritable;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;

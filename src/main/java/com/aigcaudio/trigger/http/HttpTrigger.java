@@ -72,7 +72,7 @@ public final class HttpTrigger {
             LOG.error("unexpected failure handling an HTTP request", "error", e.getClass().getName());
             response = HttpResponse.error(500, "InternalError", "internal error; see the function log");
         }
-        return new InvocationResult(response.withHeadersIfAbsent(cors.headers(origin(event))).toJsonValue(), false,
+        return new InvocationResult(response.withHeadersIfAbsent(cors.headers(origin(event))), false,
                 tally);
     }
 

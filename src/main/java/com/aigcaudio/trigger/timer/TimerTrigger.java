@@ -45,12 +45,13 @@ public final class TimerTrigger {
         return trackerTrigger.equals(timer.triggerName()) || TRACK_MESSAGE.equals(timer.message().trim());
     }
 
+    /** One tracker run over the open records ({@link #isTrackerTick}). */
+    public TrackerReport track(Invocation invocation) {
+        return tracker.run(invocation.deadline());
+    }
+
+    /** A jingle: the timer's message is the task's spec. */
     public InvocationResult handle(Map<?, ?> event, Invocation invocation) {
-        if (isTrackerTick(event)) {
-            TrackerReport report = tracker.run(invocation.deadline());
-            // A store that could not be read is worth SCF's retry; records left for lack of time are not.
-            return new InvocationResult(Map.of("tracker", report.toJson()), report.storeFailed(), report.tally());
-        }
         TimerEvent timer = TimerEvent.decode(event);
         String source = source(timer);
         TaskOutcome outcome = submitter.submit(new WorkItem(source,
@@ -61,7 +62,7 @@ public final class TimerTrigger {
         // message, or an unknown outcome whose retry could create a second paid task, is reported, not retried.
         Tally tally = new Tally();
         outcome.countInto(tally);
-        return new InvocationResult(outcome.toJson(), outcome.retryableFailure(), tally);
+        return new InvocationResult(outcome, outcome.retryableFailure(), tally);
     }
 
     static Map<String, Object> spec(String message) {
