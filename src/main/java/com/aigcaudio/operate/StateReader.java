@@ -7,6 +7,7 @@ import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Redaction;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.submit.SpendGuard;
+import com.aigcaudio.track.TaskError;
 import com.aigcaudio.track.TrackingRecord;
 import com.aigcaudio.track.TrackingStore;
 
@@ -118,9 +119,9 @@ public final class StateReader {
             default:
                 status = StateEntry.Status.EXPIRED;
         }
-        Map<String, Object> error = record.error();
+        TaskError error = record.error();
         return new StateEntry(status, null, record.taskId(), record.source(), record.createdAt(),
-                error == null ? null : error.get("code") + ": " + error.get("message"));
+                error == null ? null : error.code() + ": " + error.message());
     }
 
     /** A claim that needs a look, or null: a COMPLETED and tracked claim is shown by its task's record. */

@@ -41,26 +41,18 @@ final class ResultDelivery {
         this.mpsOutputBucket = mpsOutputBucket;
     }
 
-    /** The result to record: {bucket, key, url, fileId, duration}, whichever apply. */
-    Map<String, Object> deliver(TrackingRecord record, AudioTaskStatus status, Deadline deadline)
-            throws DeliveryException {
+    /** Where the soundtrack is, to record: copied into the result store unless it already has a lasting place. */
+    Soundtrack deliver(TrackingRecord record, AudioTaskStatus status, Deadline deadline) throws DeliveryException {
         AudioTaskStatus.AudioOutput output = status.outputs().get(0);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("duration", output.duration());
         if ("Permanent".equals(output.storageMode()) || output.url() == null) {
-            result.put("fileId", output.fileId());
-            result.put("url", output.url());
-            return result;
+            return Soundtrack.mediaLibrary(output.fileId(), output.url(), output.duration());
         }
         if (mpsOutputBucket != null) {
-            result.put("bucket", mpsOutputBucket);
-            result.put("key", URI.create(output.url()).getPath().substring(1));
-            result.put("url", output.url());
-            return result;
+            return Soundtrack.mpsOutput(mpsOutputBucket, URI.create(output.url()).getPath().substring(1), output.url(),
+                    output.duration());
         }
         if (results == null) {
-            result.put("url", output.url());
-            return result;
+            return Soundtrack.serviceUrl(output.url(), output.duration());
         }
         ResultDownload.Downloaded file = download.fetch(output.url(), deadline);
         try {
@@ -69,10 +61,7 @@ final class ResultDelivery {
             metadata.put("aigc-task-id", record.taskId);
             metadata.put("aigc-source", record.source);
             results.put(key, ObjectStore.Body.of(file.file), file.contentType, metadata, false, deadline);
-            result.put("bucket", resultBucket);
-            result.put("key", key);
-            result.put("bytes", file.bytes);
-            return result;
+            return Soundtrack.copied(resultBucket, key, file.bytes, output.duration());
         } catch (StoreUnavailableException e) {
             throw DeliveryException.retryable("ResultStoreUnavailable", "could not write the soundtrack: " + e.getMessage());
         } finally {
@@ -96,27 +85,25 @@ final class ResultDelivery {
     }
 
     /** The key of a result copied into our result store, or null when it stayed with the service. */
-    private String storedKey(Map<String, Object> result) {
-        return results != null && resultBucket != null && resultBucket.equals(result.get("bucket"))
-                ? (String) result.get("key") : null;
+    private String storedKey(Soundtrack result) {
+        return results != null && resultBucket != null && resultBucket.equals(result.bucket()) ? result.key() : null;
     }
 
     /**
      * The delivered soundtrack's bytes, read with the function's own credentials, or null when it was not copied
      * into the result store (a service URL, a VOD FileId).
      */
-    byte[] read(Map<String, Object> result, Deadline deadline) {
+    byte[] read(Soundtrack result, Deadline deadline) {
         String key = storedKey(result);
         return key == null ? null : results.get(key, deadline);
     }
 
     /** Where a recorded result can be fetched for an hour: presigned on COS. */
-    URI url(Map<String, Object> result) {
+    URI url(Soundtrack result) {
         String key = storedKey(result);
         if (key != null) {
             return results.url(key, java.time.Duration.ofHours(1));
         }
-        Object url = result.get("url");
-        return url == null ? null : URI.create((String) url);
+        return result.url() == null ? null : URI.create(result.url());
     }
 }

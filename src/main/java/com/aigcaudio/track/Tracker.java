@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -163,7 +162,7 @@ public final class Tracker {
     private TrackingRecord advance(TrackingRecord record, Deadline deadline) {
         Instant now = clock.instant();
         if (Duration.between(record.createdAt, now).compareTo(queryWindow()) > 0) {
-            return finish(record, TrackingRecord.State.EXPIRED, null, TrackingRecord.failure("QueryWindowPassed", null, "the task is older "
+            return finish(record, TrackingRecord.State.EXPIRED, null, TaskError.of("QueryWindowPassed", null, "the task is older "
                     + "than the " + queryWindow().toHours() + " h in which " + service + " answers for it; its outcome "
                     + "can no longer be read", false), deadline);
         }
@@ -180,7 +179,7 @@ public final class Tracker {
             case RUNNING:
                 return save(record.checked(TrackingRecord.State.RUNNING, status.progress(), now.plus(interval(record.attempts))), deadline);
             case FAILED:
-                return finish(record, TrackingRecord.State.FAILED, null, TrackingRecord.failure(status.errorCode(), status.errorCodeExt(),
+                return finish(record, TrackingRecord.State.FAILED, null, TaskError.of(status.errorCode(), status.errorCodeExt(),
                         status.message(), status.refusedByReview()), deadline);
             default:
                 return deliver(record, status, deadline);
@@ -197,10 +196,10 @@ public final class Tracker {
             return record;
         }
         try {
-            Map<String, Object> result = delivery.deliver(record, status, deadline);
+            Soundtrack result = delivery.deliver(record, status, deadline);
             TrackingRecord done = finish(record, TrackingRecord.State.DONE, result, null, deadline);
             claims.update(key, mine.completed(record.taskId, null), deadline);
-            LOG.info("soundtrack delivered", "task_id", record.taskId, "source", record.source, "key", result.get("key"));
+            LOG.info("soundtrack delivered", "task_id", record.taskId, "source", record.source, "key", result.key());
             return done;
         } catch (DeliveryException e) {
             if (e.retryable()) {
@@ -209,14 +208,14 @@ public final class Tracker {
                 return save(record.checked(TrackingRecord.State.RUNNING, 100, now.plus(interval(record.attempts))), deadline);
             }
             TrackingRecord failed = finish(record, TrackingRecord.State.FAILED, null,
-                    TrackingRecord.failure(e.code(), null, e.getMessage(), false), deadline);
+                    TaskError.of(e.code(), null, e.getMessage(), false), deadline);
             claims.update(key, mine.completed(record.taskId, null), deadline);
             return failed;
         }
     }
 
-    private TrackingRecord finish(TrackingRecord record, TrackingRecord.State state, Map<String, Object> result,
-                                  Map<String, Object> error, Deadline deadline) {
+    private TrackingRecord finish(TrackingRecord record, TrackingRecord.State state, Soundtrack result,
+                                  TaskError error, Deadline deadline) {
         TrackingRecord intended = record.finished(state, result, error, webhooks.enabled(), clock.instant());
         TrackingRecord finished = save(intended, deadline);
         if (finished != intended) {
@@ -225,7 +224,7 @@ public final class Tracker {
         }
         LOG.log(state == TrackingRecord.State.DONE ? Logger.Level.INFO : Logger.Level.WARN, "task finished",
                 "task_id", record.taskId, "source", record.source, "state", state.name(),
-                "error_code", error == null ? null : error.get("code"));
+                "error_code", error == null ? null : error.code());
         return webhooks.enabled() ? webhooks.notify(finished, deadline) : finished;
     }
 

@@ -28,7 +28,7 @@ public final class TrackerReport implements JsonWritable {
                 break;
             case FAILED:
                 failed++;
-                tally.failed(after.error == null ? null : (String) after.error.get("code"));
+                tally.failed(after.error == null ? null : after.error.code());
                 break;
             case EXPIRED:
                 expired++;

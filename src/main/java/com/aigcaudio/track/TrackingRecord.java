@@ -32,8 +32,8 @@ public final class TrackingRecord {
     final int attempts;
     final Instant nextCheckAt;
     final Integer progress;
-    final Map<String, Object> result;
-    final Map<String, Object> error;
+    final Soundtrack result;
+    final TaskError error;
     final boolean notifyPending;
     final int notifyAttempts;
     final Instant nextNotifyAt;
@@ -68,8 +68,8 @@ public final class TrackingRecord {
         int attempts;
         Instant nextCheckAt;
         Integer progress;
-        Map<String, Object> result;
-        Map<String, Object> error;
+        Soundtrack result;
+        TaskError error;
         boolean notifyPending;
         int notifyAttempts;
         Instant nextNotifyAt;
@@ -119,7 +119,7 @@ public final class TrackingRecord {
     }
 
     /** Terminal: DONE with its result, or FAILED / EXPIRED with its error; notifies when {@code notify}. */
-    TrackingRecord finished(State terminal, Map<String, Object> newResult, Map<String, Object> newError,
+    TrackingRecord finished(State terminal, Soundtrack newResult, TaskError newError,
                             boolean notify, Instant now) {
         Fields f = fields();
         f.state = terminal;
@@ -189,13 +189,13 @@ public final class TrackingRecord {
         return progress;
     }
 
-    /** {bucket, key, url, fileId, duration} of the delivered soundtrack, or null. */
-    public Map<String, Object> result() {
+    /** Where the delivered soundtrack is, or null. */
+    public Soundtrack result() {
         return result;
     }
 
-    /** {code, codeExt, message, review} of a failure, or null. */
-    public Map<String, Object> error() {
+    /** Why the task failed or expired, or null. */
+    public TaskError error() {
         return error;
     }
 
@@ -216,8 +216,8 @@ public final class TrackingRecord {
         json.put("attempts", attempts);
         json.put("nextCheckAt", nextCheckAt == null ? null : nextCheckAt.toEpochMilli());
         json.put("progress", progress);
-        json.put("result", result);
-        json.put("error", error);
+        json.put("result", result == null ? null : result.toJsonValue());
+        json.put("error", error == null ? null : error.toJsonValue());
         json.put("notifyPending", notifyPending);
         json.put("notifyAttempts", notifyAttempts);
         json.put("nextNotifyAt", nextNotifyAt == null ? null : nextNotifyAt.toEpochMilli());
@@ -241,8 +241,8 @@ public final class TrackingRecord {
             f.attempts = ((Number) j.get("attempts")).intValue();
             f.nextCheckAt = instant(j.get("nextCheckAt"));
             f.progress = j.get("progress") == null ? null : ((Number) j.get("progress")).intValue();
-            f.result = Json.object(j.get("result"));
-            f.error = Json.object(j.get("error"));
+            f.result = Soundtrack.fromJson(Json.object(j.get("result")));
+            f.error = TaskError.fromJson(Json.object(j.get("error")));
             f.notifyPending = Boolean.TRUE.equals(j.get("notifyPending"));
             f.notifyAttempts = ((Number) j.get("notifyAttempts")).intValue();
             f.nextNotifyAt = instant(j.get("nextNotifyAt"));
@@ -254,16 +254,5 @@ public final class TrackingRecord {
 
     private static Instant instant(Object millis) {
         return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
-    }
-
-    /** The error a closed record carries; a refusal by content review says so in its message. */
-    static Map<String, Object> failure(String code, String codeExt, String message, boolean review) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("codeExt", codeExt);
-        error.put("message", review ? "content review refused the prompt or media" + (message == null ? "" : ": " + message)
-                : message);
-        error.put("review", review);
-        return error;
     }
 }

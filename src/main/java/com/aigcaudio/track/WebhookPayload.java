@@ -24,12 +24,12 @@ public final class WebhookPayload implements JsonWritable {
         json.put("status", record.state.name().toLowerCase(Locale.ROOT));
         if (record.result != null) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("bucket", record.result.get("bucket"));
-            result.put("key", record.result.get("key"));
+            result.put("bucket", record.result.bucket());
+            result.put("key", record.result.key());
             result.put("url", resultUrl);
             json.put("result", result);
         }
-        json.put("error", record.error);
+        json.put("error", record.error == null ? null : record.error.toJsonValue());
         return new WebhookPayload(json);
     }
 

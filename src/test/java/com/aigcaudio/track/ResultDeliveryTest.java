@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,23 +33,23 @@ class ResultDeliveryTest {
 
     @Test
     void vodPermanent_recordsTheFileIdAndUrl_copiesNothing() throws Exception {
-        Map<String, Object> result = delivery(null).deliver(record, done(new AudioTaskStatus.AudioOutput(
+        Soundtrack result = delivery(null).deliver(record, done(new AudioTaskStatus.AudioOutput(
                 "https://vod.example/a.mp3", "5285890", "Permanent", "mp3", null)), DEADLINE);
 
-        assertEquals("5285890", result.get("fileId"));
-        assertEquals("https://vod.example/a.mp3", result.get("url"));
+        assertEquals("5285890", result.fileId());
+        assertEquals("https://vod.example/a.mp3", result.url());
         assertTrue(results.list("", DEADLINE).isEmpty());
     }
 
     @Test
     void mpsWithStoreCosParam_recordsWhereMpsWroteIt_copiesNothing() throws Exception {
-        Map<String, Object> result = delivery("videos-1250000000").deliver(record, done(new AudioTaskStatus.AudioOutput(
+        Soundtrack result = delivery("videos-1250000000").deliver(record, done(new AudioTaskStatus.AudioOutput(
                 "https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/aigc-output/x.wav?sign=1", null, null, null, 6.0)),
                 DEADLINE);
 
-        assertEquals("videos-1250000000", result.get("bucket"));
-        assertEquals("aigc-output/x.wav", result.get("key"));
-        assertEquals(6.0, result.get("duration"));
+        assertEquals("videos-1250000000", result.bucket());
+        assertEquals("aigc-output/x.wav", result.key());
+        assertEquals(6.0, result.duration());
         assertTrue(results.list("", DEADLINE).isEmpty());
     }
 
@@ -58,9 +57,9 @@ class ResultDeliveryTest {
     void noResultStore_recordsTheServiceUrl() throws Exception {
         ResultDelivery none = new ResultDelivery(null, null, "soundtracks/", "mp3",
                 new ResultDownload(HttpClient::newHttpClient, 1024), null);
-        Map<String, Object> result = none.deliver(record, done(new AudioTaskStatus.AudioOutput(
+        Soundtrack result = none.deliver(record, done(new AudioTaskStatus.AudioOutput(
                 "https://mps.example/a.mp3", null, null, null, null)), DEADLINE);
-        assertEquals("https://mps.example/a.mp3", result.get("url"));
-        assertNull(result.get("key"));
+        assertEquals("https://mps.example/a.mp3", result.url());
+        assertNull(result.key());
     }
 }

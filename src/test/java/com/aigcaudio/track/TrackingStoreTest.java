@@ -22,10 +22,10 @@ class TrackingStoreTest {
     private final TrackingRecord created = TrackingRecord.created(
             new TrackedTask("t-1", "r", "cos://b/a.mp4", "a.mp4"), "vod", now, now.plusSeconds(10));
     private final TrackingRecord running = created.checked(TrackingRecord.State.RUNNING, 40, now.plusSeconds(20));
-    private final TrackingRecord done = created.finished(TrackingRecord.State.DONE, Map.of("key", "s/a.mp3"), null, false,
+    private final Soundtrack soundtrack = Soundtrack.copied("b", "s/a.mp3", 3, null);
+    private final TrackingRecord done = created.finished(TrackingRecord.State.DONE, soundtrack, null, false, now);
+    private final TrackingRecord doneNotifyPending = created.finished(TrackingRecord.State.DONE, soundtrack, null, true,
             now);
-    private final TrackingRecord doneNotifyPending = created.finished(TrackingRecord.State.DONE, Map.of("key", "s/a.mp3"),
-            null, true, now);
     private final MemoryObjectStore objects = new MemoryObjectStore();
     private final TrackingStore store = new TrackingStore(objects);
 
@@ -57,7 +57,7 @@ class TrackingStoreTest {
         objects.put("aigc-tracking/open/t-1.json", ObjectStore.Body.of(running.toJson()), "application/json", Map.of(),
                 false, DEADLINE);
 
-        TrackingRecord after = store.save(running.finished(TrackingRecord.State.EXPIRED, null, Map.of("code", "x"),
+        TrackingRecord after = store.save(running.finished(TrackingRecord.State.EXPIRED, null, TaskError.of("x", null, null, false),
                 false, now), DEADLINE);
 
         assertEquals(TrackingRecord.State.DONE, after.state());

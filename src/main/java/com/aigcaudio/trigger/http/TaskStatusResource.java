@@ -50,13 +50,13 @@ final class TaskStatusResource {
             Map<String, Object> result = new LinkedHashMap<>();
             URI url = tracker.resultUrl(record);
             result.put("url", url == null ? null : url.toString());
-            result.put("bucket", record.result().get("bucket"));
-            result.put("key", record.result().get("key"));
-            result.put("fileId", record.result().get("fileId"));
-            result.put("duration", record.result().get("duration"));
+            result.put("bucket", record.result().bucket());
+            result.put("key", record.result().key());
+            result.put("fileId", record.result().fileId());
+            result.put("duration", record.result().duration());
             body.put("result", result);
         }
-        body.put("error", record.error());
+        body.put("error", record.error() == null ? null : record.error().toJsonValue());
         return HttpResponse.json(200, body, Map.of("Cache-Control", "no-store"));
     }
 
@@ -94,7 +94,7 @@ final class TaskStatusResource {
             return HttpResponse.error(413, "ResultTooLargeToServe", "the soundtrack is " + bytes.length
                     + " bytes; at most " + MAX_SERVED_BYTES + " are served through the function: use result.url");
         }
-        String key = String.valueOf(record.result().get("key")).toLowerCase(Locale.ROOT);
+        String key = String.valueOf(record.result().key()).toLowerCase(Locale.ROOT);
         return HttpResponse.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
                 : "application/octet-stream", Map.of("Cache-Control", "private, no-store",
                 "X-Content-Type-Options", "nosniff"));
