@@ -14,39 +14,44 @@ public final class AudioTaskStatus {
     private final String errorCodeExt;
     private final String message;
 
-    private AudioTaskStatus(String taskId, State state, Integer progress, List<AudioOutput> outputs, String message) {
-        this(taskId, state, progress, outputs, message, new String[2]);
-    }
-
-    /** @param codes the service's error code and its extension (either null) */
-    private AudioTaskStatus(String taskId, State state, Integer progress, List<AudioOutput> outputs, String message,
-                            String[] codes) {
+    /** Not done: nothing generated; error codes only when FAILED. */
+    private AudioTaskStatus(String taskId, State state, Integer progress, String errorCode, String errorCodeExt,
+                            String message) {
         this.taskId = taskId;
         this.state = state;
         this.progress = progress;
+        this.outputs = List.of();
+        this.errorCode = errorCode;
+        this.errorCodeExt = errorCodeExt;
+        this.message = message;
+    }
+
+    private AudioTaskStatus(String taskId, List<AudioOutput> outputs, String message) {
+        this.taskId = taskId;
+        this.state = State.DONE;
+        this.progress = 100;
         this.outputs = List.copyOf(outputs);
-        this.errorCode = codes[0];
-        this.errorCodeExt = codes[1];
+        this.errorCode = null;
+        this.errorCodeExt = null;
         this.message = message;
     }
 
     /** Waiting to run; {@code progress} where the service says, else null. */
     public static AudioTaskStatus queued(String taskId, Integer progress) {
-        return new AudioTaskStatus(taskId, State.QUEUED, progress, List.of(), null);
+        return new AudioTaskStatus(taskId, State.QUEUED, progress, null, null, null);
     }
 
     public static AudioTaskStatus running(String taskId, Integer progress) {
-        return new AudioTaskStatus(taskId, State.RUNNING, progress, List.of(), null);
+        return new AudioTaskStatus(taskId, State.RUNNING, progress, null, null, null);
     }
 
     public static AudioTaskStatus done(String taskId, List<AudioOutput> outputs, String message) {
-        return new AudioTaskStatus(taskId, State.DONE, 100, outputs, message);
+        return new AudioTaskStatus(taskId, outputs, message);
     }
 
     public static AudioTaskStatus failed(String taskId, Integer progress, String errorCode, String errorCodeExt,
                                          String message) {
-        return new AudioTaskStatus(taskId, State.FAILED, progress, List.of(), message,
-                new String[] {errorCode, errorCodeExt});
+        return new AudioTaskStatus(taskId, State.FAILED, progress, errorCode, errorCodeExt, message);
     }
 
     public String taskId() {
