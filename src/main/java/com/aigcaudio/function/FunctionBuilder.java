@@ -3,7 +3,6 @@ package com.aigcaudio.function;
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.StateConfig;
 import com.aigcaudio.config.TrackingConfig;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.core.Lazy;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
@@ -23,12 +22,13 @@ import com.aigcaudio.tencent.client.ClientConfig;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
 import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.track.Tracker;
+import com.aigcaudio.transport.Transport;
+import com.aigcaudio.transport.UrlConnectionTransport;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
 import com.aigcaudio.trigger.http.TryPage;
 import com.aigcaudio.trigger.timer.TimerTrigger;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public final class FunctionBuilder {
         throw new IllegalStateException("AWS credentials are needed only for s3:// locations and S3 uploads");
     };
     private Clock clock = Clock.systemUTC();
-    private Supplier<HttpClient> transport;
+    private Transport transport;
     private ObjectStore state;
     private String metricsNamespace;
     private IdempotencyStore claims;
@@ -74,8 +74,8 @@ public final class FunctionBuilder {
         return this;
     }
 
-    /** One HTTP client for everything, and no connection warm-up (which only speeds up a cold JVM). */
-    public FunctionBuilder transport(Supplier<HttpClient> transport) {
+    /** One transport for everything, and no connection warm-up (which only speeds up a cold JVM). */
+    public FunctionBuilder transport(Transport transport) {
         this.transport = transport;
         return this;
     }
@@ -108,17 +108,17 @@ public final class FunctionBuilder {
         return claims;
     }
 
-    private Supplier<HttpClient> http() {
+    private Transport http() {
         if (transport == null) {
-            transport = HttpClients.lazy(config.client().connectTimeout());
+            transport = new UrlConnectionTransport(config.client().connectTimeout());
             warmUp = true;
         }
         return transport;
     }
 
     public AigcAudioFunction build() {
-        Supplier<HttpClient> http = http();
-        Supplier<HttpClient> api = warmUp ? warmedUp(http) : http;
+        Transport http = http();
+        Transport api = warmUp ? warmedUp(http) : http;
         ObjectStore stateStore = stateStore();
         IdempotencyStore claims = claims();
         Lazy<AigcAudioTasks> tasks = new Lazy<>(
@@ -161,7 +161,7 @@ public final class FunctionBuilder {
     }
 
     /** Opens the API connection in the background, overlapping the rest of the cold start, unless turned off. */
-    private Supplier<HttpClient> warmedUp(Supplier<HttpClient> http) {
+    private Transport warmedUp(Transport http) {
         ClientConfig client = config.client();
         return client.connectionWarmup() ? ConnectionWarmup.start(http, client.endpoint(), client.connectTimeout()) : http;
     }

@@ -1,23 +1,20 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.core.Deadline;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.signing.CosPresigner;
 import com.aigcaudio.tencent.signing.CosSigner;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
 
-import java.io.FileNotFoundException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * A COS bucket over its XML API, every request signed (q-sign-algorithm=sha1; {@code x-cos-security-token} with
@@ -32,7 +29,7 @@ public final class CosObjectStore implements ObjectStore {
 
     private final URI endpoint;
     private final CredentialsProvider credentials;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final String host;
     private final String region;
     private final String bucket;
@@ -43,19 +40,19 @@ public final class CosObjectStore implements ObjectStore {
      * @param bucket   with {@code region}, names the bucket for presigned URLs
      */
     public CosObjectStore(URI endpoint, String bucket, String region, CredentialsProvider credentials,
-                          Supplier<HttpClient> http) {
+                          Transport http) {
         this(endpoint, bucket, region, credentials, http, StoreRetry.STANDARD);
     }
 
     private CosObjectStore(URI endpoint, String bucket, String region, CredentialsProvider credentials,
-                           Supplier<HttpClient> http, StoreRetry retry) {
+                           Transport http, StoreRetry retry) {
         this.retry = retry;
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.region = region;
         this.credentials = credentials;
         this.http = http;
-        this.host = HttpClients.hostHeader(endpoint);
+        this.host = Transport.hostHeader(endpoint);
     }
 
     /** The same bucket with another retry schedule (tests pause for nothing). */
@@ -72,14 +69,7 @@ public final class CosObjectStore implements ObjectStore {
             headers.put("x-cos-forbid-overwrite", "true");
         }
         metadata.forEach((name, value) -> headers.put(META + name, CosSigner.encode(value)));
-        HttpRequest.BodyPublisher publisher;
-        try {
-            publisher = body.bytes() != null ? HttpRequest.BodyPublishers.ofByteArray(body.bytes())
-                    : HttpRequest.BodyPublishers.ofFile(body.file());
-        } catch (FileNotFoundException e) {
-            throw new StoreUnavailableException("the file to upload is gone: " + body.file(), e);
-        }
-        int status = send("PUT", key, Map.of(), headers, publisher, deadline).statusCode();
+        int status = send("PUT", key, Map.of(), headers, body, deadline).status();
         if (status == 409 && forbidOverwrite) {
             return false;
         }
@@ -91,14 +81,14 @@ public final class CosObjectStore implements ObjectStore {
 
     @Override
     public Stored read(String key, Deadline deadline) {
-        HttpResponse<byte[]> response = send("GET", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline);
-        if (response.statusCode() == 404) {
+        Reply reply = send("GET", key, Map.of(), Map.of(), null, deadline);
+        if (reply.status() == 404) {
             return null;
         }
-        if (response.statusCode() != 200) {
-            throw unexpected("GET", response.statusCode());
+        if (reply.status() != 200) {
+            throw unexpected("GET", reply.status());
         }
-        return new Stored(response.body(), response.headers().firstValue("ETag").orElse(""));
+        return new Stored(reply.body(), reply.header("ETag").orElse(""));
     }
 
     @Override
@@ -114,7 +104,7 @@ public final class CosObjectStore implements ObjectStore {
 
     @Override
     public void delete(String key, Deadline deadline) {
-        int status = send("DELETE", key, Map.of(), Map.of(), HttpRequest.BodyPublishers.noBody(), deadline).statusCode();
+        int status = send("DELETE", key, Map.of(), Map.of(), null, deadline).status();
         if (status != 204 && status != 200 && status != 404) {
             throw unexpected("DELETE", status);
         }
@@ -130,12 +120,11 @@ public final class CosObjectStore implements ObjectStore {
             if (!marker.isEmpty()) {
                 params.put("marker", marker);
             }
-            HttpResponse<byte[]> response = send("GET", "", params, Map.of(), HttpRequest.BodyPublishers.noBody(),
-                    deadline);
-            if (response.statusCode() != 200) {
-                throw unexpected("GET Bucket", response.statusCode());
+            Reply reply = send("GET", "", params, Map.of(), null, deadline);
+            if (reply.status() != 200) {
+                throw unexpected("GET Bucket", reply.status());
             }
-            return response.body();
+            return reply.body();
         });
     }
 
@@ -146,8 +135,9 @@ public final class CosObjectStore implements ObjectStore {
                 lifetime.getSeconds() + 60);
     }
 
-    private HttpResponse<byte[]> send(String method, String key, Map<String, String> params,
-                                      Map<String, String> headers, HttpRequest.BodyPublisher body, Deadline deadline) {
+    /** @param body null for none */
+    private Reply send(String method, String key, Map<String, String> params, Map<String, String> headers, Body body,
+                       Deadline deadline) {
         StringBuilder query = new StringBuilder();
         params.forEach((name, value) -> query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
                 .append(CosSigner.encode(value)));
@@ -158,15 +148,14 @@ public final class CosObjectStore implements ObjectStore {
             signed.put("host", host);
             // Signatures use real time: COS checks them against its own clock.
             long now = System.currentTimeMillis() / 1000;
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+            Call call = Call.of(method, uri).timeout(timeout)
                     .header("Authorization", CosSigner.authorization(method, "/" + key, params, signed, c,
-                            CosSigner.keyTime(now - 60, now + 600)))
-                    .method(method, body);
-            headers.forEach(request::header);
+                            CosSigner.keyTime(now - 60, now + 600)));
+            headers.forEach(call::header);
             if (c.sessionToken() != null) {
-                request.header("x-cos-security-token", c.sessionToken());
+                call.header("x-cos-security-token", c.sessionToken());
             }
-            return request.build();
+            return body == null ? call : body.attachTo(call);
         }, deadline);
     }
 

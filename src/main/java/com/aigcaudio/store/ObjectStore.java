@@ -1,8 +1,10 @@
 package com.aigcaudio.store;
 
 import com.aigcaudio.core.Deadline;
+import com.aigcaudio.transport.Call;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +131,17 @@ public interface ObjectStore {
         /** The file, or null when the body is in memory. */
         public Path file() {
             return file;
+        }
+
+        /** The call carrying this body; a file that is gone is the caller's error, not a failure to retry. */
+        Call attachTo(Call call) {
+            if (bytes != null) {
+                return call.body(bytes);
+            }
+            if (!Files.isReadable(file)) {
+                throw new StoreUnavailableException("the file to upload is gone: " + file, null);
+            }
+            return call.body(file);
         }
     }
 }

@@ -5,9 +5,9 @@ import com.aigcaudio.config.Location;
 import com.aigcaudio.config.StateConfig;
 import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.transport.Transport;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -22,14 +22,14 @@ public final class ObjectStores {
      * @param aws the Lambda role's credentials, used only by an S3 store
      */
     public static ObjectStore state(StateConfig config, CredentialsProvider credentials, Supplier<AwsCredentials> aws,
-                                    Supplier<HttpClient> http, Clock clock) {
+                                    Transport http, Clock clock) {
         Location state = config.location();
         return PrefixedObjectStore.of(bucket(state, config.localBaseUrl(), credentials, aws, http, clock),
                 state.prefix());
     }
 
     public static ObjectStore bucket(Location location, URI localBaseUrl, CredentialsProvider credentials,
-                                      Supplier<AwsCredentials> aws, Supplier<HttpClient> http, Clock clock) {
+                                      Supplier<AwsCredentials> aws, Transport http, Clock clock) {
         switch (location.kind()) {
             case COS:
                 return new CosObjectStore(location.endpoint(), location.bucket(), location.region(), credentials, http);

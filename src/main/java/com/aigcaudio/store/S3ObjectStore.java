@@ -6,13 +6,12 @@ import com.aigcaudio.aws.signing.SigV4Request;
 import com.aigcaudio.aws.signing.SigV4Signer;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Hashing;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,17 +31,17 @@ public final class S3ObjectStore implements ObjectStore {
     private final URI base;
     private final String region;
     private final Supplier<AwsCredentials> credentials;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final Clock clock;
     private final StoreRetry retry;
 
     /** @param base the bucket's URL: {@link S3Presigner#bucketUrl}, or a path-style endpoint ending in the bucket */
-    public S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Supplier<HttpClient> http,
+    public S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Transport http,
                          Clock clock) {
         this(base, region, credentials, http, clock, StoreRetry.STANDARD);
     }
 
-    private S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Supplier<HttpClient> http,
+    private S3ObjectStore(URI base, String region, Supplier<AwsCredentials> credentials, Transport http,
                           Clock clock, StoreRetry retry) {
         this.base = base;
         this.region = region;
@@ -74,12 +73,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Stored read(String key, Deadline deadline) {
-        HttpResponse<byte[]> response = send("GET", key, List.of(), Map.of(), null, deadline);
-        if (response.statusCode() == 404) {
+        Reply response = send("GET", key, List.of(), Map.of(), null, deadline);
+        if (response.status() == 404) {
             return null;
         }
-        ok("GET", response.statusCode());
-        return new Stored(response.body(), response.headers().firstValue("ETag").orElse(""));
+        ok("GET", response.status());
+        return new Stored(response.body(), response.header("ETag").orElse(""));
     }
 
     @Override
@@ -90,7 +89,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void delete(String key, Deadline deadline) {
-        int status = send("DELETE", key, List.of(), Map.of(), null, deadline).statusCode();
+        int status = send("DELETE", key, List.of(), Map.of(), null, deadline).status();
         if (status != 404) {
             ok("DELETE", status);
         }
@@ -98,7 +97,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public boolean delete(String key, String etag, Deadline deadline) {
-        int status = send("DELETE", key, List.of(), Map.of("If-Match", etag), null, deadline).statusCode();
+        int status = send("DELETE", key, List.of(), Map.of("If-Match", etag), null, deadline).status();
         return status == 404 || (status != 412 && ok("DELETE", status));
     }
 
@@ -112,9 +111,9 @@ public final class S3ObjectStore implements ObjectStore {
             if (!marker.isEmpty()) {
                 query.add(new SimpleEntry<>("marker", marker));
             }
-            HttpResponse<byte[]> response = send("GET", null, query, Map.of(), null, deadline);
-            ok("GET Bucket", response.statusCode());
-            return response.body();
+            Reply reply = send("GET", null, query, Map.of(), null, deadline);
+            ok("GET Bucket", reply.status());
+            return reply.body();
         });
     }
 
@@ -127,26 +126,18 @@ public final class S3ObjectStore implements ObjectStore {
     private int write(String key, Body body, String contentType, Map<String, String> conditions, Deadline deadline) {
         Map<String, String> headers = new LinkedHashMap<>(conditions);
         headers.put("Content-Type", contentType);
-        return send("PUT", key, List.of(), headers, body, deadline).statusCode();
+        return send("PUT", key, List.of(), headers, body, deadline).status();
     }
 
     /** @param key the object, or null for the bucket itself */
-    private HttpResponse<byte[]> send(String method, String key, List<Map.Entry<String, String>> query,
-                                      Map<String, String> headers, Body body, Deadline deadline) {
+    private Reply send(String method, String key, List<Map.Entry<String, String>> query, Map<String, String> headers,
+                       Body body, Deadline deadline) {
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
         String path = key == null ? basePath
                 : (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + S3Presigner.encodeKey(key);
-        HttpRequest.BodyPublisher publisher;
-        String payloadHash;
-        try {
-            // Files (soundtracks) are streamed unsigned: hashing them first would read them twice.
-            publisher = body == null ? HttpRequest.BodyPublishers.noBody() : body.bytes() != null
-                    ? HttpRequest.BodyPublishers.ofByteArray(body.bytes()) : HttpRequest.BodyPublishers.ofFile(body.file());
-            payloadHash = body == null ? Hashing.sha256Hex(new byte[0]) : body.bytes() != null
-                    ? Hashing.sha256Hex(body.bytes()) : SigV4Signer.UNSIGNED_PAYLOAD;
-        } catch (IOException e) {
-            throw new StoreUnavailableException("the file to upload is gone: " + body.file(), e);
-        }
+        // Files (soundtracks) are streamed unsigned: hashing them first would read them twice.
+        String payloadHash = body == null ? Hashing.sha256Hex(new byte[0]) : body.bytes() != null
+                ? Hashing.sha256Hex(body.bytes()) : SigV4Signer.UNSIGNED_PAYLOAD;
         String rawQuery = query.isEmpty() ? "" : "?" + canonicalQuery(query);
         URI uri = URI.create(base.getScheme() + "://" + S3Presigner.authority(base) + path + rawQuery);
         return retry.send("S3 " + method, http, timeout -> {
@@ -160,14 +151,14 @@ public final class S3ObjectStore implements ObjectStore {
                 signed.put("x-amz-security-token", c.sessionToken());
             }
             SigV4Request request = new SigV4Request(method, path, query, signed, payloadHash);
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).method(method, publisher)
+            Call call = Call.of(method, uri).timeout(timeout)
                     .header("Authorization", SigV4Signer.authorization(request, c, now, region, "s3"));
             signed.forEach((name, value) -> {
                 if (!name.equals("host")) {
-                    builder.header(name, value);
+                    call.header(name, value);
                 }
             });
-            return builder.build();
+            return body == null ? call : body.attachTo(call);
         }, deadline);
     }
 

@@ -3,15 +3,14 @@ package com.aigcaudio.store;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Sends a bucket request again when the service says the failure is transient, as the COS and AWS SDKs do: HTTP
@@ -49,8 +48,7 @@ public final class StoreRetry {
      * @return the first answer that is not transient
      * @throws StoreUnavailableException when no attempt got such an answer within the attempts and the deadline
      */
-    HttpResponse<byte[]> send(String what, Supplier<HttpClient> http, Function<Duration, HttpRequest> request,
-                              Deadline deadline) {
+    Reply send(String what, Transport http, Function<Duration, Call> request, Deadline deadline) {
         for (int attempt = 1; ; attempt++) {
             Duration timeout = deadline.cap(TIMEOUT);
             if (timeout.compareTo(MIN_TIMEOUT) < 0) {
@@ -60,11 +58,10 @@ public final class StoreRetry {
             IOException cause = null;
             boolean throttled;
             try {
-                HttpResponse<byte[]> response = http.get().send(request.apply(timeout),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
+                Reply reply = http.send(request.apply(timeout));
+                int status = reply.status();
                 if (!isTransient(status)) {
-                    return response;
+                    return reply;
                 }
                 problem = what + " answered HTTP " + status;
                 throttled = status == 503 || status == 429;
@@ -72,9 +69,6 @@ public final class StoreRetry {
                 problem = what + " failed: " + e.getClass().getSimpleName();
                 cause = e;
                 throttled = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("interrupted during " + what, e);
             }
             Duration pause = pause(throttled, attempt);
             if (attempt >= maxAttempts || deadline.remaining().compareTo(pause.plus(MIN_TIMEOUT)) < 0) {

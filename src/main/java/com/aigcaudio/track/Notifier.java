@@ -3,16 +3,14 @@ package com.aigcaudio.track;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * POSTs a terminal state to AIGC_NOTIFY_URL as JSON, signed: {@code X-Aigc-Timestamp} (epoch seconds) and
@@ -27,10 +25,10 @@ final class Notifier {
 
     private final URI url;
     private final byte[] secret;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final Clock clock;
 
-    Notifier(URI url, String secret, Supplier<HttpClient> http, Clock clock) {
+    Notifier(URI url, String secret, Transport http, Clock clock) {
         this.url = url;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.http = http;
@@ -50,18 +48,14 @@ final class Notifier {
         }
         byte[] body = Json.toBytes(payload);
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        Call request = Call.post(url, body).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP, Long.toString(timestamp))
-                .header(SIGNATURE, signature(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header(SIGNATURE, signature(secret, timestamp, body));
         try {
-            int status = http.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request).status();
             return status >= 200 && status < 300;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

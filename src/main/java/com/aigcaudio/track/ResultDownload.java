@@ -1,37 +1,34 @@
 package com.aigcaudio.track;
 
 import com.aigcaudio.core.Deadline;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.OpenReply;
+import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * Fetches a generated file into a temporary file, streamed, refusing anything over the size cap or not audio
- * (or video) by its Content-Type, and never past the deadline: headers and body alike, with a second kept back so a
+ * (or video) by its Content-Type, and never past the deadline: a read waits at most {@link #STALL_LIMIT} and the
+ * time left is checked between reads, so even a body that trickles ends in time, with a second kept back so a
  * failed download still leaves time to release its delivery claim.
  */
 final class ResultDownload {
     static final Duration KEPT_BACK = Duration.ofSeconds(1);
-    private static ScheduledExecutorService watchdogs;
-    private final Supplier<HttpClient> http;
+    /** The longest one read waits for data; a body that stops arriving for this long has failed (tried later). */
+    static final Duration STALL_LIMIT = Duration.ofSeconds(1);
+    private final Transport http;
     private final long maxBytes;
 
-    ResultDownload(Supplier<HttpClient> http, long maxBytes) {
+    ResultDownload(Transport http, long maxBytes) {
         this.http = http;
         this.maxBytes = maxBytes;
     }
@@ -50,25 +47,22 @@ final class ResultDownload {
     }
 
     Downloaded fetch(String url, Deadline deadline) throws DeliveryException {
-        // Time is kept back for what follows a failed download (releasing the delivery claim, saving the record).
-        Duration timeout = deadline.remaining().minus(KEPT_BACK);
+        // Kept back: one read that stalls just before the end, then releasing the claim and saving the record.
+        Duration timeout = deadline.remaining().minus(KEPT_BACK).minus(STALL_LIMIT);
         if (timeout.toMillis() < 100) {
             throw DeliveryException.retryable("NoTimeLeft", "no time left to download the result");
         }
-        long started = System.nanoTime();
-        HttpResponse<InputStream> response;
+        long until = System.nanoTime() + timeout.toNanos();
+        OpenReply response;
         try {
-            response = http.get().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = http.open(Call.get(URI.create(url)).timeout(
+                    timeout.compareTo(STALL_LIMIT) < 0 ? timeout : STALL_LIMIT));
         } catch (IOException | IllegalArgumentException e) {
             throw DeliveryException.retryable("ResultDownloadFailed", "the result could not be downloaded ("
                     + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeliveryException.retryable("Interrupted", "interrupted while downloading the result");
         }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
+        try (response) {
+            int status = response.status();
             if (status == 404 || status == 410 || status == 403) {
                 throw DeliveryException.terminal("ResultUnavailable", "the service's result URL answered HTTP " + status
                         + " (the file has expired or is gone)");
@@ -76,29 +70,20 @@ final class ResultDownload {
             if (status != 200) {
                 throw DeliveryException.retryable("ResultDownloadFailed", "the result URL answered HTTP " + status);
             }
-            String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream")
+            String type = response.header("Content-Type").orElse("application/octet-stream")
                     .toLowerCase(Locale.ROOT);
             String bare = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type.trim();
             if (!(bare.startsWith("audio/") || bare.startsWith("video/") || bare.equals("application/octet-stream")
                     || bare.equals("binary/octet-stream"))) {
                 throw DeliveryException.terminal("ResultNotAudio", "the result is " + bare + ", not audio");
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long declared = contentLength(response);
             if (declared > maxBytes) {
                 throw tooLarge(declared);
             }
             Path file = Files.createTempFile("aigc-result", ".tmp");
-            // HttpRequest.timeout covers only the headers: the body gets the same end, enforced by closing it.
-            AtomicBoolean cut = new AtomicBoolean();
-            ScheduledFuture<?> watchdog = watchdogs().schedule(() -> {
-                cut.set(true);
-                closeQuietly(body);
-            }, Math.max(1, timeout.toMillis() - elapsedMillis(started)), TimeUnit.MILLISECONDS);
             try {
-                long copied = copyCapped(body, file);
-                if (cut.get()) {
-                    throw timedOut(timeout);
-                }
+                long copied = copyCapped(response.body(), file, until, timeout);
                 if (declared >= 0 && copied != declared) {
                     throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off after " + copied
                             + " of " + declared + " bytes");
@@ -106,13 +91,11 @@ final class ResultDownload {
                 return new Downloaded(file, bare, copied);
             } catch (DeliveryException | IOException e) {
                 Files.deleteIfExists(file);
-                if (cut.get() && e instanceof IOException) {
-                    throw timedOut(timeout);
-                }
                 throw e;
-            } finally {
-                watchdog.cancel(false);
             }
+        } catch (SocketTimeoutException e) {
+            throw DeliveryException.retryable("ResultDownloadStalled", "no data from the result URL for "
+                    + STALL_LIMIT.toMillis() + " ms");
         } catch (IOException e) {
             throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off ("
                     + e.getClass().getSimpleName() + ")");
@@ -124,38 +107,24 @@ final class ResultDownload {
                 + timeout.toMillis() + " ms left to the invocation");
     }
 
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    /** One daemon thread for every download's deadline, made at the first download (never on an upload's path). */
-    private static synchronized ScheduledExecutorService watchdogs() {
-        if (watchdogs == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "aigc-download-deadline");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            watchdogs = executor;
-        }
-        return watchdogs;
-    }
-
-    private static void closeQuietly(InputStream in) {
+    private static long contentLength(OpenReply response) {
         try {
-            in.close();
-        } catch (IOException e) {
-            // Closing is how the deadline stops the read; nothing else to do.
+            return response.header("Content-Length").map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
-    private long copyCapped(InputStream in, Path file) throws IOException, DeliveryException {
+    private long copyCapped(InputStream in, Path file, long untilNanos, Duration timeout)
+            throws IOException, DeliveryException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
+                if (System.nanoTime() - untilNanos > 0) {
+                    throw timedOut(timeout);
+                }
                 total += n;
                 if (total > maxBytes) {
                     throw tooLarge(total);

@@ -5,8 +5,8 @@ import com.aigcaudio.core.Service;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.tencent.aigc.AigcAudioTasks;
+import com.aigcaudio.transport.Transport;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -22,7 +22,7 @@ public final class TrackerBuilder {
     ObjectStore results;
     String resultBucket;
     String mpsOutputBucket;
-    Supplier<HttpClient> http = () -> null;
+    Transport http;
 
     TrackerBuilder(TrackingConfig config, Service service, Clock clock) {
         this.config = config;
@@ -57,7 +57,7 @@ public final class TrackerBuilder {
     }
 
     /** The HTTP client for downloads and webhooks. */
-    public TrackerBuilder transport(Supplier<HttpClient> http) {
+    public TrackerBuilder transport(Transport http) {
         this.http = http;
         return this;
     }

@@ -3,8 +3,8 @@ package com.aigcaudio.function;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -362,15 +362,15 @@ class AtLeastOnceDeliveryTest {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-dead-holder", "r")).withFixedDelay(10_000)));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<FunctionHarness.Outcome> dying = pool.submit(() -> deliver(upload));
+            // A 3 s invocation: the window in which the test kills the holder, before its POST gives up.
+            Future<FunctionHarness.Outcome> dying = pool.submit(() -> new FunctionHarness(env).invoke(upload, 3_000));
             for (int i = 0; i < 200 && vod.requests().isEmpty(); i++) {
                 Thread.sleep(20);
             }
             assertEquals(1, vod.requests().size(), "the POST is in flight");
-            // The kill: the process can write nothing more (store gone for it), and its thread stops.
+            // The kill: the process can write nothing more (store gone for it) and stops when its POST gives up.
             cos.setUnavailable(true);
-            pool.shutdownNow();
-            dying.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

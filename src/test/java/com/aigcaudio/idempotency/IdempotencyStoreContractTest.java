@@ -2,7 +2,6 @@ package com.aigcaudio.idempotency;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.core.Deadline;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.store.CosObjectStore;
 import com.aigcaudio.store.LocalObjectStore;
 import com.aigcaudio.store.MemoryObjectStore;
@@ -14,6 +13,7 @@ import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
+import com.aigcaudio.transport.UrlConnectionTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,12 +61,12 @@ class IdempotencyStoreContractTest {
         if (kind.equals("s3")) {
             return new ObjectIdempotencyStore(new S3ObjectStore(RealS3.get().newBucket(), "eu-west-1",
                     () -> new AwsCredentials(RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN),
-                    HttpClients.lazy(Duration.ofSeconds(2)), Clock.systemUTC()), "markers/", clock);
+                    new UrlConnectionTransport(Duration.ofSeconds(2)), Clock.systemUTC()), "markers/", clock);
         }
         cos = new FakeCos();
         return new ObjectIdempotencyStore(new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou",
                 CredentialsProvider.fixed(new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
-                        FakeTencentCloud.TOKEN)), HttpClients.lazy(Duration.ofSeconds(2))), "markers/", clock);
+                        FakeTencentCloud.TOKEN)), new UrlConnectionTransport(Duration.ofSeconds(2))), "markers/", clock);
     }
 
     private IdempotencyRecord inProgress(Duration window, Duration ttl) {

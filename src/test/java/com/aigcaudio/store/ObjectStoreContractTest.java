@@ -2,7 +2,6 @@ package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.core.Deadline;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.testing.FakeCos;
@@ -10,6 +9,7 @@ import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
 import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.testing.RealS3;
+import com.aigcaudio.transport.UrlConnectionTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,11 +66,11 @@ class ObjectStoreContractTest {
                 cos = new FakeCos(bucketClock);
                 return new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou", CredentialsProvider.fixed(
                         new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN)),
-                        HttpClients.lazy(Duration.ofSeconds(2)));
+                        new UrlConnectionTransport(Duration.ofSeconds(2)));
             case "s3":
                 usedS3 = true;
                 return new S3ObjectStore(RealS3.get().newBucket(), "eu-west-1", () -> new AwsCredentials(
-                        RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN), HttpClients.lazy(Duration.ofSeconds(2)),
+                        RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN), new UrlConnectionTransport(Duration.ofSeconds(2)),
                         Clock.systemUTC());
             case "local":
                 return new LocalObjectStore(dir.resolve("state"));
@@ -205,7 +205,7 @@ class ObjectStoreContractTest {
         usedS3 = true;
         URI bucket = RealS3.get().newBucket();
         S3ObjectStore store = new S3ObjectStore(bucket, "eu-west-1", () -> new AwsCredentials(RealS3.ACCESS_KEY,
-                RealS3.SECRET_KEY, RealS3.TOKEN), HttpClients.lazy(Duration.ofSeconds(2)), Clock.systemUTC());
+                RealS3.SECRET_KEY, RealS3.TOKEN), new UrlConnectionTransport(Duration.ofSeconds(2)), Clock.systemUTC());
         store.put("results/春 1.wav", text("RIFF"), "audio/wav", Map.of(), false, DEADLINE);
         URI url = store.url("results/春 1.wav", Duration.ofMinutes(5));
 

@@ -2,7 +2,6 @@ package com.aigcaudio.store;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.core.Deadline;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.idempotency.Claim;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.ObjectIdempotencyStore;
@@ -11,6 +10,7 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.testing.FakeCos;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.RealS3;
+import com.aigcaudio.transport.UrlConnectionTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +50,12 @@ class StoreRetryTest {
     private CosObjectStore cosStore() {
         return new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou", CredentialsProvider.fixed(
                 Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)),
-                HttpClients.lazy(Duration.ofSeconds(2)));
+                new UrlConnectionTransport(Duration.ofSeconds(2)));
     }
 
     private static S3ObjectStore s3Store(URI bucket) {
         return new S3ObjectStore(bucket, "eu-west-1", () -> new AwsCredentials(RealS3.ACCESS_KEY, RealS3.SECRET_KEY,
-                RealS3.TOKEN), HttpClients.lazy(Duration.ofSeconds(2)), Clock.systemUTC());
+                RealS3.TOKEN), new UrlConnectionTransport(Duration.ofSeconds(2)), Clock.systemUTC());
     }
 
     private static Deadline seconds(long s) {

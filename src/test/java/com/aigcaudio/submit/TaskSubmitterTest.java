@@ -3,7 +3,6 @@ package com.aigcaudio.submit;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.ErrorClass;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.core.InvalidRequestException;
 import com.aigcaudio.core.Lazy;
 import com.aigcaudio.function.FunctionConfig;
@@ -20,10 +19,11 @@ import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.MutableClock;
 import com.aigcaudio.track.Tracker;
+import com.aigcaudio.transport.Transport;
+import com.aigcaudio.transport.UrlConnectionTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +57,7 @@ class TaskSubmitterTest {
 
     private TaskSubmitter submitter() {
         FunctionConfig config = FunctionConfig.from(new Settings(env::get));
-        Supplier<HttpClient> http = HttpClients.lazy(Duration.ofSeconds(2));
+        Transport http = new UrlConnectionTransport(Duration.ofSeconds(2));
         CredentialsProvider credentials = CredentialsProvider.fixed(
                 Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
         Lazy<AigcAudioTasks> tasks = new Lazy<>(

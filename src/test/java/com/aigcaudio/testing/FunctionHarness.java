@@ -2,7 +2,6 @@ package com.aigcaudio.testing;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.Settings;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
@@ -12,6 +11,7 @@ import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.tencent.auth.Credentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
+import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class FunctionHarness {
 
     private FunctionHarness(FunctionConfig config, ObjectStore store, Clock clock) {
         this.handler = new ScfHandler(FunctionBuilder.of(config, CREDENTIALS).aws(AWS).clock(clock)
-                .transport(HttpClients.lazy(Duration.ofSeconds(2))).state(store).build(), clock);
+                .transport(new UrlConnectionTransport(Duration.ofSeconds(2))).state(store).build(), clock);
     }
 
     /** The variables the fixtures are written for, pointed at {@code endpoint}. */

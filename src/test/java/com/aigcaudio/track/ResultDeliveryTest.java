@@ -5,7 +5,6 @@ import com.aigcaudio.store.MemoryObjectStore;
 import com.aigcaudio.tencent.aigc.AudioTaskStatus;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ class ResultDeliveryTest {
 
     private ResultDelivery delivery(String mpsOutputBucket) {
         return new ResultDelivery(results, "results-1250000000", "soundtracks/", "mp3",
-                new ResultDownload(HttpClient::newHttpClient, 1024), mpsOutputBucket);
+                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), 1024), mpsOutputBucket);
     }
 
     @Test
@@ -56,7 +55,7 @@ class ResultDeliveryTest {
     @Test
     void noResultStore_recordsTheServiceUrl() throws Exception {
         ResultDelivery none = new ResultDelivery(null, null, "soundtracks/", "mp3",
-                new ResultDownload(HttpClient::newHttpClient, 1024), null);
+                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), 1024), null);
         Soundtrack result = none.deliver(record, done(new AudioTaskStatus.AudioOutput(
                 "https://mps.example/a.mp3", null, null, null, null)), DEADLINE);
         assertEquals("https://mps.example/a.mp3", result.url());

@@ -31,7 +31,7 @@ class ResultDownloadTest {
     private final ServerSocket server;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final ResultDownload download = new ResultDownload(
-            com.aigcaudio.core.HttpClients.lazy(Duration.ofSeconds(2)), 1 << 20);
+            new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(2)), 1 << 20);
 
     ResultDownloadTest() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -89,6 +89,18 @@ class ResultDownloadTest {
         assertTrue(e.retryable());
         assertFalse(Instant.now().isAfter(deadline.instant().minus(ResultDownload.KEPT_BACK).plusMillis(500)),
                 "stopped with the reserve left for releasing the claim");
+    }
+
+    @Test
+    void bodyThatStopsArriving_failsAfterTheStallLimit_toBeTriedLater() {
+        Deadline deadline = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(20));
+
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> download.fetch(serve(true, 10, 1, 30_000), deadline));
+
+        assertEquals("ResultDownloadStalled", e.code());
+        assertTrue(e.retryable());
+        assertTrue(deadline.remaining().compareTo(Duration.ofSeconds(15)) > 0, "given up after the stall limit");
     }
 
     @Test

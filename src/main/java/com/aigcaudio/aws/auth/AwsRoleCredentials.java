@@ -2,12 +2,13 @@ package com.aigcaudio.aws.auth;
 
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
+import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,27 +32,17 @@ public final class AwsRoleCredentials implements Supplier<AwsCredentials> {
     private static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
 
     private final UnaryOperator<String> lookup;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final Clock clock;
     private volatile AwsCredentials cached;
     private volatile Instant refreshAt = Instant.MIN;
 
-    /** With an HTTP client of its own, built on first use (only the container endpoint needs one). */
+    /** With a transport of its own (only the container endpoint needs one). */
     public AwsRoleCredentials(UnaryOperator<String> lookup) {
-        this(lookup, new Supplier<>() {
-            private HttpClient client;
-
-            @Override
-            public synchronized HttpClient get() {
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-                }
-                return client;
-            }
-        }, Clock.systemUTC());
+        this(lookup, new UrlConnectionTransport(TIMEOUT), Clock.systemUTC());
     }
 
-    public AwsRoleCredentials(UnaryOperator<String> lookup, Supplier<HttpClient> http, Clock clock) {
+    public AwsRoleCredentials(UnaryOperator<String> lookup, Transport http, Clock clock) {
         this.lookup = lookup;
         this.http = http;
         this.clock = clock;
@@ -87,26 +78,23 @@ public final class AwsRoleCredentials implements Supplier<AwsCredentials> {
     }
 
     private void fetch(String uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).GET();
+        Call request = Call.get(URI.create(uri)).timeout(TIMEOUT);
         String token = token();
         if (token != null) {
             request.header("Authorization", token);
         }
-        HttpResponse<String> response;
+        Reply response;
         try {
-            response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request);
         } catch (IOException e) {
             throw new IllegalStateException("the container credentials endpoint could not be reached ("
                     + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the container credentials");
         }
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the container credentials endpoint answered HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw new IllegalStateException("the container credentials endpoint answered HTTP " + response.status());
         }
         try {
-            Map<String, Object> body = Json.parseObject(response.body());
+            Map<String, Object> body = Json.parseObject(new String(response.body(), StandardCharsets.UTF_8));
             Object id = body.get("AccessKeyId");
             Object secret = body.get("SecretAccessKey");
             if (!(id instanceof String) || !(secret instanceof String)) {

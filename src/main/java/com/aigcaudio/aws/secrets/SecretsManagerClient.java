@@ -8,12 +8,12 @@ import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +33,12 @@ public final class SecretsManagerClient {
     private final URI endpoint;
     private final String region;
     private final Supplier<AwsCredentials> credentials;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final Clock clock;
 
     /** @param endpoint {@code https://secretsmanager.<region>.amazonaws.com/}, or a stand-in */
     public SecretsManagerClient(URI endpoint, String region, Supplier<AwsCredentials> credentials,
-                                Supplier<HttpClient> http, Clock clock) {
+                                Transport http, Clock clock) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
@@ -64,35 +64,31 @@ public final class SecretsManagerClient {
             headers.put("x-amz-security-token", c.sessionToken());
         }
         SigV4Request request = new SigV4Request("POST", "/", List.of(), headers, Hashing.sha256Hex(body));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(deadline.cap(TIMEOUT))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        Call call = Call.post(endpoint, body).timeout(deadline.cap(TIMEOUT))
                 .header("Authorization", SigV4Signer.authorization(request, c, now, region, "secretsmanager"));
         headers.forEach((name, value) -> {
             if (!name.equals("host")) {
-                builder.header(name, value);
+                call.header(name, value);
             }
         });
-        HttpResponse<byte[]> response;
+        Reply response;
         try {
-            response = http.get().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(call);
         } catch (IOException e) {
             throw new SecretUnavailableException("Secrets Manager could not be reached for " + secretArn + " ("
                     + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SecretUnavailableException("interrupted while reading " + secretArn);
         }
         Map<String, Object> answer;
         try {
             answer = Json.parseObject(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (JsonSyntaxException e) {
-            throw new SecretUnavailableException("Secrets Manager answered HTTP " + response.statusCode()
+            throw new SecretUnavailableException("Secrets Manager answered HTTP " + response.status()
                     + " without a JSON body for " + secretArn);
         }
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             String type = String.valueOf(answer.get("__type"));
             throw new SecretUnavailableException("Secrets Manager refused " + secretArn + ": "
-                    + type.substring(type.lastIndexOf('#') + 1) + " (HTTP " + response.statusCode() + ")");
+                    + type.substring(type.lastIndexOf('#') + 1) + " (HTTP " + response.status() + ")");
         }
         Object secret = answer.get("SecretString");
         if (!(secret instanceof String)) {

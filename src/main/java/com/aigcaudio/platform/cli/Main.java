@@ -48,8 +48,8 @@ public final class Main {
 
     /**
      * Flushes what was printed, then halts: everything the process had to do is done and written, so no shutdown
-     * hook is needed, and halting never waits on, joins or interrupts the JDK's own threads (an HttpClient's
-     * selector and workers), which is what made an orderly exit deadlock-prone.
+     * hook is needed, and halting never waits on, joins or interrupts the JDK's own threads (the HTTP keep-alive
+     * timer, an emulator's server threads), which is what made an orderly exit deadlock-prone.
      */
     static void exit(int status) {
         System.out.flush();

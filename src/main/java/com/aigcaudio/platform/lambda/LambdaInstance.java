@@ -5,13 +5,13 @@ import com.aigcaudio.aws.secrets.SecretsManagerClient;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.core.Deadline;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.net.URI;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class LambdaInstance {
 
     /** Also for tests and the command line, with their own variables. */
     public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock) {
-        AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), HttpClients.lazy(Duration.ofSeconds(2)), clock);
+        AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), new UrlConnectionTransport(Duration.ofSeconds(2)), clock);
         if (!aws.configured()) {
             // Lambda always provides the role's credentials: their absence is a broken environment, told at start.
             throw new ConfigurationException("AWS_ACCESS_KEY_ID", "no AWS credentials in the environment (neither "
@@ -59,7 +59,7 @@ public final class LambdaInstance {
             URI endpoint = settings.httpUrl("AIGC_SECRETS_MANAGER_ENDPOINT");
             secret = new SecretCredentials(new SecretsManagerClient(
                     endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
-                    HttpClients.lazy(Duration.ofSeconds(2)), clock), arn, clock);
+                    new UrlConnectionTransport(Duration.ofSeconds(2)), clock), arn, clock);
             credentials = secret;
         } else {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());

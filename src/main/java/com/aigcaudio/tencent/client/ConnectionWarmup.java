@@ -1,41 +1,42 @@
 package com.aigcaudio.tencent.client;
 
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.OpenReply;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Keeps the API connection ready. While the main thread reads configuration and plans the task, a daemon thread
- * builds the shared HttpClient and sends one GET to the API endpoint. Its connection, TLS handshake done and
- * certificate checked against the configured trust store, stays in the client's pool, so the signed request
- * reuses it instead of paying for a second handshake, and the JDK's TLS and HTTP code has already run once. The
+ * sends one GET to the API endpoint. Its connection, TLS handshake done and certificate checked against the
+ * configured trust store, stays in the JDK's keep-alive cache, so the signed request reuses it instead of paying
+ * for a second handshake, and the JDK's TLS and HTTP code has already run once. The
  * GET carries no credentials and names no action: the endpoint answers it with an error and creates nothing. For
  * an https endpoint, {@link HandshakePrimer} runs the connection-independent parts of the handshake alongside.
  *
- * <p>As a supplier it hands out the client once the warm-up is over, waiting at most the given time for it, so a
- * slow endpoint never holds the real request back for long. After the client has been idle for
+ * <p>As a transport it sends once the warm-up is over, waiting at most the given time for it, so a slow endpoint
+ * never holds the real request back for long. After the connection has been idle for
  * {@link #REVALIDATE_AFTER_IDLE} (an SCF instance sleeps between invocations) it sends the GET again first: a
- * pooled connection the server has meanwhile closed then fails the GET, which the JDK retries on a new connection,
+ * cached connection the server has meanwhile closed then fails the GET, which the JDK retries on a new connection,
  * instead of failing the POST, which could not be retried because nobody can tell whether it created a task.
  */
-public final class ConnectionWarmup implements Supplier<HttpClient> {
+public final class ConnectionWarmup implements Transport {
     static final Duration REVALIDATE_AFTER_IDLE = Duration.ofSeconds(5);
 
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private final URI endpoint;
     private final Duration timeout;
     private final LongSupplier nanoTime;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile long lastUse;
 
-    private ConnectionWarmup(Supplier<HttpClient> http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
+    private ConnectionWarmup(Transport http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
         this.http = http;
         this.endpoint = endpoint;
         this.timeout = timeout;
@@ -44,11 +45,11 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
     }
 
     /** @param timeout bounds both the warm-up request and how long {@link #get()} waits for it */
-    public static ConnectionWarmup start(Supplier<HttpClient> http, URI endpoint, Duration timeout) {
+    public static ConnectionWarmup start(Transport http, URI endpoint, Duration timeout) {
         return start(http, endpoint, timeout, System::nanoTime);
     }
 
-    static ConnectionWarmup start(Supplier<HttpClient> http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
+    static ConnectionWarmup start(Transport http, URI endpoint, Duration timeout, LongSupplier nanoTime) {
         ConnectionWarmup warmup = new ConnectionWarmup(http, endpoint, timeout, nanoTime);
         Thread thread = new Thread(warmup::warmUp, "aigc-connection-warmup");
         thread.setDaemon(true);
@@ -69,17 +70,25 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
 
     private void probe() {
         try {
-            http.get().send(HttpRequest.newBuilder(endpoint).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            http.send(Call.get(endpoint).timeout(timeout));
         } catch (IOException | RuntimeException e) {
             // Priming only: the real request makes its own connection and reports its own errors.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     @Override
-    public HttpClient get() {
+    public Reply send(Call call) throws IOException {
+        ready();
+        return http.send(call);
+    }
+
+    @Override
+    public OpenReply open(Call call) throws IOException {
+        ready();
+        return http.open(call);
+    }
+
+    private void ready() {
         try {
             finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -89,6 +98,5 @@ public final class ConnectionWarmup implements Supplier<HttpClient> {
             probe();
         }
         lastUse = nanoTime.getAsLong();
-        return http.get();
     }
 }

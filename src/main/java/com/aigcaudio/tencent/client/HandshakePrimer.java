@@ -8,7 +8,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Runs, on a second daemon thread, the cold parts of a first TLS handshake that do not depend on the connection,
- * while {@link ConnectionWarmup}'s thread builds the HttpClient and connects; on two cores this takes them off the
+ * while {@link ConnectionWarmup}'s thread connects; on two cores this takes them off the
  * critical path (measured in README, Cold start). In the order the handshake needs them: the configured trust store
  * (loaded once and cached by the JDK, so the SSLContext finds it ready), the JCE crypto policy and AES-GCM (read
  * while the SSLContext lists its cipher suites), an X25519 key pair (the ClientHello's key share), and the JDK's own

@@ -2,7 +2,6 @@ package com.aigcaudio.tencent.client;
 
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.ErrorClass;
-import com.aigcaudio.core.HttpClients;
 import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
@@ -11,11 +10,12 @@ import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.signing.Tc3Request;
 import com.aigcaudio.tencent.signing.Tc3Signature;
 import com.aigcaudio.tencent.signing.Tc3Signer;
+import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.Reply;
+import com.aigcaudio.transport.Transport;
+import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +23,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Calls Tencent Cloud API 3.0 actions over the JDK HttpClient: signs with TC3, limits the request rate, retries
+ * Calls Tencent Cloud API 3.0 actions over a {@link Transport}: signs with TC3, limits the request rate, retries
  * throttled and transient failures with jittered backoff inside the invocation's deadline, never retries a call
  * whose outcome is unknown, and corrects its clock once when the service reports an expired signature.
  * Thread-safe; build one per process and share it.
@@ -45,23 +44,23 @@ public final class TencentCloudClient {
     private final java.util.concurrent.ConcurrentHashMap<String, RateLimiter> actionLimiters =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final String host;
-    private final Supplier<HttpClient> http;
+    private final Transport http;
     private volatile long clockOffsetMillis;
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials) {
-        this(config, credentials, HttpClients.lazy(config.connectTimeout()));
+        this(config, credentials, new UrlConnectionTransport(config.connectTimeout()));
     }
 
-    public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Supplier<HttpClient> http) {
+    public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Transport http) {
         this(config, credentials, http, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(config.requestsPerSecond()));
     }
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Clock clock, Sleeper sleeper,
                               RateLimiter rateLimiter) {
-        this(config, credentials, HttpClients.lazy(config.connectTimeout()), clock, sleeper, rateLimiter);
+        this(config, credentials, new UrlConnectionTransport(config.connectTimeout()), clock, sleeper, rateLimiter);
     }
 
-    TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Supplier<HttpClient> http, Clock clock,
+    TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Transport http, Clock clock,
                        Sleeper sleeper, RateLimiter rateLimiter) {
         this.http = http;
         this.config = config;
@@ -69,7 +68,7 @@ public final class TencentCloudClient {
         this.clock = clock;
         this.sleeper = sleeper;
         this.rateLimiter = rateLimiter;
-        this.host = HttpClients.hostHeader(config.endpoint());
+        this.host = Transport.hostHeader(config.endpoint());
     }
 
     public ClientConfig config() {
@@ -156,46 +155,40 @@ public final class TencentCloudClient {
     }
 
     private Exchange send(String action, byte[] body, Credentials signingCredentials, Deadline deadline) {
-        HttpClient client = http.get();
         Instant now = Instant.ofEpochMilli(clock.millis() + clockOffsetMillis);
         Tc3Signature signature = Tc3Signer.sign(
                 new Tc3Request(config.service().signingName(), host, CONTENT_TYPE, body), signingCredentials, now);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
+        Call call = Call.post(config.endpoint(), body)
                 .timeout(deadline.cap(config.requestTimeout()))
                 .header("Authorization", signature.authorization())
                 .header("Content-Type", CONTENT_TYPE)
                 .header("X-TC-Action", action)
                 .header("X-TC-Version", config.service().version())
-                .header("X-TC-Timestamp", Long.toString(signature.timestamp()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("X-TC-Timestamp", Long.toString(signature.timestamp()));
         if (config.region() != null) {
-            builder.header("X-TC-Region", config.region());
+            call.header("X-TC-Region", config.region());
         }
         if (signingCredentials.sessionToken() != null) {
-            builder.header("X-TC-Token", signingCredentials.sessionToken());
+            call.header("X-TC-Token", signingCredentials.sessionToken());
         }
         if (config.language() != null) {
-            builder.header("X-TC-Language", config.language());
+            call.header("X-TC-Language", config.language());
         }
-        HttpResponse<byte[]> response;
+        Reply reply;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            reply = http.send(call);
         } catch (IOException e) {
             return Exchange.failed(TransportFailures.classify(e), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Exchange.failed(ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Interrupted",
-                    "interrupted while waiting for the API endpoint", e), null);
         }
         try {
-            return Exchange.succeeded(ResponseReader.read(response.statusCode(), response.body()));
+            return Exchange.succeeded(ResponseReader.read(reply.status(), reply.body()));
         } catch (ApiException e) {
-            return Exchange.failed(e, serverTime(response));
+            return Exchange.failed(e, serverTime(reply));
         }
     }
 
-    private static Instant serverTime(HttpResponse<?> response) {
-        return response.headers().firstValue("Date").map(value -> {
+    private static Instant serverTime(Reply reply) {
+        return reply.header("Date").map(value -> {
             try {
                 return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {

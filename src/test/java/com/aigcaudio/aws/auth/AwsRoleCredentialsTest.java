@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ class AwsRoleCredentialsTest {
     }
 
     private AwsRoleCredentials provider() {
-        return new AwsRoleCredentials(env::get, HttpClient::newHttpClient, now);
+        return new AwsRoleCredentials(env::get, new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), now);
     }
 
     @Test

@@ -227,7 +227,7 @@ class LambdaHandlerTest {
             clock.advance(java.time.Duration.ofSeconds(10));
             invoke(handler, "aws-schedule-tracker.json", 30_000);
             com.aigcaudio.store.S3ObjectStore store = new com.aigcaudio.store.S3ObjectStore(bucket, "eu-west-1",
-                    FunctionHarness.AWS, com.aigcaudio.core.HttpClients.lazy(java.time.Duration.ofSeconds(2)),
+                    FunctionHarness.AWS, new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)),
                     Clock.systemUTC());
             List<String> soundtracks = store.list("soundtracks/", com.aigcaudio.core.Deadline.after(
                     Clock.systemUTC(), java.time.Duration.ofSeconds(10)));

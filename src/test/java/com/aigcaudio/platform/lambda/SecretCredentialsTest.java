@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,7 @@ class SecretCredentialsTest {
         server.start();
         credentials = new SecretCredentials(new SecretsManagerClient(URI.create("http://127.0.0.1:"
                 + server.getAddress().getPort() + "/"), "eu-west-1", () -> new AwsCredentials("ASIA", "s", null),
-                HttpClient::newHttpClient, clock), ARN, clock);
+                new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), clock), ARN, clock);
     }
 
     @AfterEach
