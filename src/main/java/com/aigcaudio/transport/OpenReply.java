@@ -3,28 +3,25 @@ package com.aigcaudio.transport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** An answer whose body is still arriving: read it from {@link #body()}, then close it. */
 public final class OpenReply implements Closeable {
-    private final int status;
-    private final Map<String, List<String>> headers;
+    /** The status and headers, as a reply with no body yet. */
+    private final Reply head;
     private final InputStream body;
 
-    public OpenReply(int status, Map<String, List<String>> headers, InputStream body) {
-        this.status = status;
-        this.headers = Headers.of(headers);
+    public OpenReply(Reply head, InputStream body) {
+        this.head = head;
         this.body = body;
     }
 
     public int status() {
-        return status;
+        return head.status();
     }
 
     public Optional<String> header(String name) {
-        return Headers.first(headers, name);
+        return head.header(name);
     }
 
     public InputStream body() {

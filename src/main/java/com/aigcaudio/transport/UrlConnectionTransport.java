@@ -46,7 +46,7 @@ public final class UrlConnectionTransport implements Transport {
         HttpURLConnection connection = exchange(call);
         try {
             int status = connection.getResponseCode();
-            return new OpenReply(status, connection.getHeaderFields(), body(connection, status));
+            return new OpenReply(new Reply(status, connection.getHeaderFields(), NO_BODY), body(connection, status));
         } catch (IOException | RuntimeException e) {
             connection.disconnect();
             throw e;
