@@ -53,7 +53,6 @@ public final class FunctionHarness {
                 .transport(new UrlConnectionTransport(Duration.ofSeconds(2))).state(store).build(), clock);
     }
 
-    /** The variables the fixtures are written for, pointed at {@code endpoint}. */
     /** The fixtures' task defaults on VOD, and the same model on MPS. */
     public static final String VOD_DEFAULTS = "{\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\","
             + "\"SceneType\":\"music\",\"SubAppId\":251441341,"

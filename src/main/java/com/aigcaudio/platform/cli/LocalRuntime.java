@@ -11,6 +11,7 @@ import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.ConnectionWarmup;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,9 +66,10 @@ final class LocalRuntime implements AutoCloseable {
             credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
         }
         try {
+            // As on SCF, the connection warm-up starts first, before the configuration is read and any event.
+            ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
             FunctionConfig config = FunctionConfig.local(settings, localBaseUrl);
-            // Built before any event is read: as on SCF, the connection warm-up starts first.
-            AigcAudioFunction function = FunctionBuilder.of(config, credentials)
+            AigcAudioFunction function = FunctionBuilder.of(config, credentials).warmup(early)
                     .aws(awsCredentials(settings, emulator != null)).build();
             return new LocalRuntime(settings, config, function, emulator);
         } catch (RuntimeException e) {

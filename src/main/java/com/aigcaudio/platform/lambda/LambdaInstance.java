@@ -11,6 +11,7 @@ import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.ConnectionWarmup;
 import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.net.URI;
@@ -34,13 +35,18 @@ public final class LambdaInstance {
 
     static LambdaInstance fromEnvironment() {
         Settings settings = Settings.system();
+        ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
         FunctionConfig config = FunctionConfig.from(settings);
         Logger.configure(System.out, config.logLevel());
-        return from(settings, config, Clock.systemUTC());
+        return from(settings, config, Clock.systemUTC(), early);
     }
 
-    /** Also for tests and the command line, with their own variables. */
-    public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock) {
+    /**
+     * Also for tests and the command line, with their own variables.
+     *
+     * @param early the connection warm-up {@link FunctionBuilder#warmUpEarly} started, or null
+     */
+    public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock, ConnectionWarmup early) {
         AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), new UrlConnectionTransport(Duration.ofSeconds(2)), clock);
         if (!aws.configured()) {
             // Lambda always provides the role's credentials: their absence is a broken environment, told at start.
@@ -66,7 +72,7 @@ public final class LambdaInstance {
             environment.credentials();
             credentials = environment;
         }
-        return new LambdaInstance(FunctionBuilder.of(config, credentials).aws(aws).clock(clock)
+        return new LambdaInstance(FunctionBuilder.of(config, credentials).warmup(early).aws(aws).clock(clock)
                 .metricsNamespace(settings.string("AIGC_METRICS_NAMESPACE", "aigc-audio-function")).build(), secret);
     }
 

@@ -12,6 +12,7 @@ import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.client.ConnectionWarmup;
 import com.qcloud.scf.runtime.Context;
 
 import java.time.Clock;
@@ -43,11 +44,13 @@ public final class ScfHandler {
 
     private static AigcAudioFunction fromEnvironment() {
         Settings settings = Settings.system();
+        ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
         FunctionConfig config = FunctionConfig.from(settings);
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
-        return FunctionBuilder.of(config, credentials).aws(new AwsRoleCredentials(settings.lookup())).build();
+        return FunctionBuilder.of(config, credentials).warmup(early).aws(new AwsRoleCredentials(settings.lookup()))
+                .build();
     }
 
     public Map<String, Object> handle(Map<String, Object> event, Context context) {

@@ -60,6 +60,11 @@ public final class ConnectionWarmup implements Transport {
         return warmup;
     }
 
+    /** The endpoint it keeps a connection to. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
     private void warmUp() {
         try {
             probe();

@@ -126,7 +126,7 @@ class LambdaHandlerTest {
 
     private static LambdaHandler handler(Map<String, String> env, Clock clock) {
         Settings settings = new Settings(env::get);
-        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock), clock);
+        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock, null), clock);
     }
 
     @SuppressWarnings("unchecked")

@@ -116,7 +116,7 @@ class EventFixturesTest {
         env.put("AWS_REGION", "eu-west-1");
         Settings settings = new Settings(env::get);
         LambdaHandler handler = new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings),
-                Clock.systemUTC()), Clock.systemUTC());
+                Clock.systemUTC(), null), Clock.systemUTC());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             handler.handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out,
