@@ -1,5 +1,6 @@
 package com.aigcaudio.log;
 
+import com.aigcaudio.core.UtcStamps;
 import com.aigcaudio.json.Json;
 
 import java.io.PrintStream;
@@ -113,7 +114,7 @@ public final class Logger {
 
     private void write(Level level, String message, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", clock.instant().toString());
+        line.put("timestamp", UtcStamps.iso(clock.instant()));
         line.put("level", level.name());
         line.put("message", message);
         line.put("logger", component);

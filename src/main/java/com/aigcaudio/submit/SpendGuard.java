@@ -1,12 +1,11 @@
 package com.aigcaudio.submit;
 
 import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.UtcStamps;
 import com.aigcaudio.store.ObjectStore;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * by binary search over the existing ones, so a cold instance costs a handful of reads, not one per task so far.
  */
 public final class SpendGuard {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
     /** Where slot markers live in the state store. */
     public static final String PREFIX = "aigc-spend/";
 
@@ -60,12 +57,12 @@ public final class SpendGuard {
 
     /** The hour window {@code instant} falls in, as its slots are named: {@code hour/2026120217}. */
     public static String hourWindow(Instant instant) {
-        return "hour/" + HOUR.format(instant);
+        return "hour/" + UtcStamps.hour(instant);
     }
 
     /** The day window {@code instant} falls in: {@code day/20261202}. */
     public static String dayWindow(Instant instant) {
-        return "day/" + DAY.format(instant);
+        return "day/" + UtcStamps.day(instant);
     }
 
     boolean enabled() {

@@ -2,11 +2,10 @@ package com.aigcaudio.aws.signing;
 
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.core.Hashing;
+import com.aigcaudio.core.UtcStamps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,15 +18,13 @@ import java.util.Map;
 public final class SigV4Signer {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private SigV4Signer() {
     }
 
     /** {@code 20150830T123600Z}. */
     public static String amzDate(Instant time) {
-        return AMZ_DATE.format(time);
+        return UtcStamps.basic(time);
     }
 
     /** {@code 20150830/us-east-1/service/aws4_request}. */

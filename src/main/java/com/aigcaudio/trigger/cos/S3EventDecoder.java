@@ -2,6 +2,7 @@ package com.aigcaudio.trigger.cos;
 
 import com.aigcaudio.aws.signing.S3Presigner;
 import com.aigcaudio.core.UploadedObject;
+import com.aigcaudio.core.UtcStamps;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class S3EventDecoder {
             return -1;
         }
         try {
-            return Instant.parse(time).getEpochSecond();
+            return UtcStamps.epochSecond(time);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field + " is not an ISO-8601 time: " + time);
         }
