@@ -15,12 +15,12 @@ public final class UtcStamps {
 
     /** {@code yyyyMMdd}. */
     public static String day(Instant instant) {
-        return digits(instant, false).toString();
+        return digits(utc(instant), false).toString();
     }
 
     /** {@code yyyyMMddHH}. */
     public static String hour(Instant instant) {
-        return digits(instant, true).toString();
+        return digits(utc(instant), true).toString();
     }
 
     /** What {@link Instant#toString()} writes: {@code 2026-12-03T07:08:09.123Z}, fractions in groups of 3 digits. */
@@ -75,15 +75,16 @@ public final class UtcStamps {
         return Instant.parse(text).getEpochSecond();
     }
 
+    /** Nothing between the seconds and the Z, or a point and 1 to 9 digits. */
     private static boolean fractionOrNothing(String text) {
         if (text.length() == 20) {
             return true;
         }
-        if (text.charAt(19) != '.' || text.length() == 21) {
+        if (text.charAt(19) != '.' || text.length() < 22 || text.length() > 30) {
             return false;
         }
         for (int i = 20; i < text.length() - 1; i++) {
-            if (!Character.isDigit(text.charAt(i)) || i > 28) {
+            if (!Character.isDigit(text.charAt(i))) {
                 return false;
             }
         }
@@ -105,15 +106,14 @@ public final class UtcStamps {
     /** ISO 8601 basic, as SigV4 wants it: {@code yyyyMMdd'T'HHmmss'Z'}. */
     public static String basic(Instant instant) {
         LocalDateTime t = utc(instant);
-        StringBuilder s = digits(instant, false).append('T');
+        StringBuilder s = digits(t, false).append('T');
         pad(s, t.getHour(), 2);
         pad(s, t.getMinute(), 2);
         pad(s, t.getSecond(), 2);
         return s.append('Z').toString();
     }
 
-    private static StringBuilder digits(Instant instant, boolean hour) {
-        LocalDateTime t = utc(instant);
+    private static StringBuilder digits(LocalDateTime t, boolean hour) {
         StringBuilder s = new StringBuilder(16);
         pad(s, t.getYear(), 4);
         pad(s, t.getMonthValue(), 2);

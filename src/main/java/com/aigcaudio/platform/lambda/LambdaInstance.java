@@ -47,7 +47,9 @@ public final class LambdaInstance {
      * @param early the connection warm-up {@link FunctionBuilder#warmUpEarly} started, or null
      */
     public static LambdaInstance from(Settings settings, FunctionConfig config, Clock clock, ConnectionWarmup early) {
-        AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), new UrlConnectionTransport(Duration.ofSeconds(2)), clock);
+        // The AWS endpoints (container credentials, Secrets Manager) share one transport.
+        UrlConnectionTransport awsTransport = new UrlConnectionTransport(Duration.ofSeconds(2));
+        AwsRoleCredentials aws = new AwsRoleCredentials(settings.lookup(), awsTransport, clock);
         if (!aws.configured()) {
             // Lambda always provides the role's credentials: their absence is a broken environment, told at start.
             throw new ConfigurationException("AWS_ACCESS_KEY_ID", "no AWS credentials in the environment (neither "
@@ -65,7 +67,7 @@ public final class LambdaInstance {
             URI endpoint = settings.httpUrl("AIGC_SECRETS_MANAGER_ENDPOINT");
             secret = new SecretCredentials(new SecretsManagerClient(
                     endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
-                    new UrlConnectionTransport(Duration.ofSeconds(2)), clock), arn, clock);
+                    awsTransport, clock), arn, clock);
             credentials = secret;
         } else {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
