@@ -1,6 +1,8 @@
 package com.aigcaudio.config;
 
 import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.log.Logger;
+import com.aigcaudio.log.Redaction;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +18,7 @@ import java.util.function.UnaryOperator;
 
 /** Typed reads of configuration variables; every failure names the variable. */
 public final class Settings {
+    private static final Logger LOG = Logger.get(Settings.class);
     private final UnaryOperator<String> lookup;
     private final Supplier<Set<String>> names;
 
@@ -137,21 +140,48 @@ public final class Settings {
         return Collections.unmodifiableList(items);
     }
 
-    /** An absolute http(s) URL, or null when unset. */
+    /**
+     * An absolute https URL we send requests to, or null when unset. Plain http is refused, since the role's
+     * session token and a signed request (replayable for minutes) would cross in clear, except to a loopback
+     * address (a local test server), which is allowed with one warning line. A user name or password in the URL is
+     * refused and never shown.
+     */
     public URI httpUrl(String name) {
         String value = string(name);
         if (value == null) {
             return null;
         }
+        URI uri;
         try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new ConfigurationException(name, "expected an http:// or https:// URL, got '" + value + "'");
-            }
-            return uri;
+            uri = new URI(value);
         } catch (URISyntaxException e) {
             throw new ConfigurationException(name, "not a valid URL: " + e.getReason());
         }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String shown = Redaction.userInfo(value);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new ConfigurationException(name, "expected an https:// URL, got '" + shown + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ConfigurationException(name, "must not carry a user name or password (credentials come from the "
+                    + "role or the secret), got '" + shown + "'");
+        }
+        if (scheme.equals("http")) {
+            if (!isLoopback(uri.getHost())) {
+                throw new ConfigurationException(name, "must be https://, got '" + shown + "': over http:// the "
+                        + "session token and the signed request cross in clear, and a captured request can be "
+                        + "replayed (http:// is accepted only for a loopback test server, e.g. http://127.0.0.1:8080/)");
+            }
+            LOG.warn("plain-HTTP endpoint accepted: it is a loopback address (a local test server)", "variable", name,
+                    "url", shown);
+        }
+        return uri;
+    }
+
+    /** 127.0.0.0/8, ::1 or localhost, read from the literal: no name lookup at start. */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+                || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 }

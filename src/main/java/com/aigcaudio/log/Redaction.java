@@ -19,6 +19,8 @@ public final class Redaction {
             "password", "passwd", "signature", "apikey", "credential", "sessionid", "privatekey");
     private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;]|^)([^=&?;#\\s]+)=([^&;#\\s]*)");
     private static final int MAX_STRING = 512;
+    /** scheme://user:password@ — up to the first '@' before any path, query or fragment. */
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
     private final List<String> secretValues;
 
@@ -88,6 +90,11 @@ public final class Redaction {
         }
         m.appendTail(result);
         return result.toString();
+    }
+
+    /** A URL or location with any user name and password replaced by ***, so a message can show the rest. */
+    public static String userInfo(String location) {
+        return location == null ? null : USER_INFO.matcher(location).replaceFirst("$1***@");
     }
 
     /** At most {@code max} characters, with a marker saying how much was cut. */

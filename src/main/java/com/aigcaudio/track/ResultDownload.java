@@ -2,6 +2,7 @@ package com.aigcaudio.track;
 
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.transport.Call;
+import com.aigcaudio.transport.ExchangeLimitExceededException;
 import com.aigcaudio.transport.OpenReply;
 import com.aigcaudio.transport.Transport;
 
@@ -18,8 +19,8 @@ import java.util.Locale;
 /**
  * Fetches a generated file into a temporary file, streamed, refusing anything over the size cap or not audio
  * (or video) by its Content-Type, and never past the deadline: a read waits at most {@link #STALL_LIMIT} and the
- * time left is checked between reads, so even a body that trickles ends in time, with a second kept back so a
- * failed download still leaves time to release its delivery claim.
+ * whole exchange is limited to the time left, so even a body that trickles ends in time, with a second kept back
+ * so a failed download still leaves time to release its delivery claim.
  */
 final class ResultDownload {
     static final Duration KEPT_BACK = Duration.ofSeconds(1);
@@ -47,16 +48,16 @@ final class ResultDownload {
     }
 
     Downloaded fetch(String url, Deadline deadline) throws DeliveryException {
-        // Kept back: one read that stalls just before the end, then releasing the claim and saving the record.
-        Duration timeout = deadline.remaining().minus(KEPT_BACK).minus(STALL_LIMIT);
+        // Kept back: releasing the claim and saving the record after a failed download.
+        Duration timeout = deadline.remaining().minus(KEPT_BACK);
         if (timeout.toMillis() < 100) {
             throw DeliveryException.retryable("NoTimeLeft", "no time left to download the result");
         }
-        long until = System.nanoTime() + timeout.toNanos();
         OpenReply response;
         try {
-            response = http.open(Call.get(URI.create(url)).timeout(
-                    timeout.compareTo(STALL_LIMIT) < 0 ? timeout : STALL_LIMIT));
+            response = http.open(Call.get(URI.create(url)).timeout(timeout).stallLimit(STALL_LIMIT));
+        } catch (ExchangeLimitExceededException e) {
+            throw timedOut(timeout);
         } catch (IOException | IllegalArgumentException e) {
             throw DeliveryException.retryable("ResultDownloadFailed", "the result could not be downloaded ("
                     + e.getClass().getSimpleName() + ")");
@@ -83,7 +84,7 @@ final class ResultDownload {
             }
             Path file = Files.createTempFile("aigc-result", ".tmp");
             try {
-                long copied = copyCapped(response.body(), file, until, timeout);
+                long copied = copyCapped(response.body(), file);
                 if (declared >= 0 && copied != declared) {
                     throw DeliveryException.retryable("ResultDownloadFailed", "the download broke off after " + copied
                             + " of " + declared + " bytes");
@@ -93,6 +94,8 @@ final class ResultDownload {
                 Files.deleteIfExists(file);
                 throw e;
             }
+        } catch (ExchangeLimitExceededException e) {
+            throw timedOut(timeout);
         } catch (SocketTimeoutException e) {
             throw DeliveryException.retryable("ResultDownloadStalled", "no data from the result URL for "
                     + STALL_LIMIT.toMillis() + " ms");
@@ -115,16 +118,12 @@ final class ResultDownload {
         }
     }
 
-    private long copyCapped(InputStream in, Path file, long untilNanos, Duration timeout)
-            throws IOException, DeliveryException {
+    private long copyCapped(InputStream in, Path file) throws IOException, DeliveryException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (System.nanoTime() - untilNanos > 0) {
-                    throw timedOut(timeout);
-                }
                 total += n;
                 if (total > maxBytes) {
                     throw tooLarge(total);

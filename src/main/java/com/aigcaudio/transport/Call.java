@@ -20,6 +20,7 @@ public final class Call {
     private byte[] bytes;
     private Path file;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration stallLimit;
 
     private Call(String method, URI uri) {
         this.method = method;
@@ -57,9 +58,15 @@ public final class Call {
         return this;
     }
 
-    /** Bounds the connect and each wait for the answer. */
+    /** Bounds the whole exchange: connect, request, and the answer's headers and body, whatever the peer does. */
     public Call timeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /** Bounds each wait for a byte of the answer, when that should be shorter than the whole exchange's limit. */
+    public Call stallLimit(Duration limit) {
+        this.stallLimit = limit;
         return this;
     }
 
@@ -77,6 +84,10 @@ public final class Call {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    public Duration stallLimit() {
+        return stallLimit == null ? timeout : stallLimit;
     }
 
     /** The body's length, or -1 without a body. */

@@ -16,6 +16,10 @@ public final class OpenReply implements Closeable {
         this.body = body;
     }
 
+    Reply head() {
+        return head;
+    }
+
     public int status() {
         return head.status();
     }

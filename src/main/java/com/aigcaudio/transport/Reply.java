@@ -22,6 +22,11 @@ public final class Reply {
         this.body = body;
     }
 
+    /** The same status and headers with the given body. */
+    Reply withBody(byte[] bytes) {
+        return new Reply(status, headers, bytes);
+    }
+
     public int status() {
         return status;
     }

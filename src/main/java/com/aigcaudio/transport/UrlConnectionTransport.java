@@ -1,6 +1,7 @@
 package com.aigcaudio.transport;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,8 @@ import java.time.Duration;
  * redirects not followed. The connect, including the TLS handshake, happens before a byte of the request is
  * written, so a failure there is a {@link ConnectFailedException}. A request with a body is streamed with a fixed
  * length, which also stops the JDK from silently sending a POST or PUT a second time after a broken connection:
- * only the caller may decide that.
+ * only the caller may decide that. The whole exchange, answer body included, ends by {@link Call#timeout()}
+ * ({@link ExchangeLimit}); an interim 1xx answer is an {@link InterimAnswerException}, never a final status.
  */
 public final class UrlConnectionTransport implements Transport {
     private static final byte[] NO_BODY = new byte[0];
@@ -26,34 +28,28 @@ public final class UrlConnectionTransport implements Transport {
 
     @Override
     public Reply send(Call call) throws IOException {
-        HttpURLConnection connection = exchange(call);
-        try {
-            int status = connection.getResponseCode();
-            InputStream body = body(connection, status);
-            byte[] bytes;
-            try (body) {
-                bytes = body.readAllBytes();
-            }
-            return new Reply(status, connection.getHeaderFields(), bytes);
-        } catch (IOException | RuntimeException e) {
-            connection.disconnect();
-            throw e;
+        try (OpenReply reply = open(call)) {
+            return reply.head().withBody(reply.body().readAllBytes());
         }
     }
 
     @Override
     public OpenReply open(Call call) throws IOException {
-        HttpURLConnection connection = exchange(call);
+        Exchange exchange = exchange(call);
         try {
-            int status = connection.getResponseCode();
-            return new OpenReply(new Reply(status, connection.getHeaderFields(), NO_BODY), body(connection, status));
-        } catch (IOException | RuntimeException e) {
-            connection.disconnect();
+            int status = exchange.status();
+            Reply head = new Reply(status, exchange.connection.getHeaderFields(), NO_BODY);
+            return new OpenReply(head, new LimitedBody(body(exchange.connection, status), exchange));
+        } catch (IOException e) {
+            exchange.end();
+            throw exchange.failed(e);
+        } catch (RuntimeException e) {
+            exchange.end();
             throw e;
         }
     }
 
-    private HttpURLConnection exchange(Call call) throws IOException {
+    private Exchange exchange(Call call) throws IOException {
         URLConnection opened = call.uri().toURL().openConnection();
         if (!(opened instanceof HttpURLConnection)) {
             throw new IllegalArgumentException("not an http(s) URL: " + call.uri().getScheme());
@@ -62,9 +58,9 @@ public final class UrlConnectionTransport implements Transport {
         connection.setRequestMethod(call.method());
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
-        int timeout = millis(call.timeout());
-        connection.setConnectTimeout(Math.min(millis(connectTimeout), timeout));
-        connection.setReadTimeout(timeout);
+        int limit = millis(call.timeout());
+        connection.setConnectTimeout(Math.min(millis(connectTimeout), limit));
+        connection.setReadTimeout(Math.min(millis(call.stallLimit()), limit));
         connection.setRequestProperty("Accept", "*/*");
         call.headers().forEach(connection::setRequestProperty);
         long length = call.bodyLength();
@@ -72,20 +68,28 @@ public final class UrlConnectionTransport implements Transport {
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(length);
         }
+        Exchange exchange = new Exchange(connection, ExchangeLimit.arm(connection, call.timeout().toNanos()), limit);
         try {
             connection.connect();
+            if (exchange.alarm.fired()) {
+                throw new ExchangeLimitExceededException(limit);
+            }
         } catch (IOException e) {
-            throw new ConnectFailedException(e);
+            exchange.end();
+            throw new ConnectFailedException(exchange.alarm.fired() ? new ExchangeLimitExceededException(limit) : e);
         }
         if (length >= 0) {
             try (OutputStream out = connection.getOutputStream()) {
                 call.writeBody(out);
-            } catch (IOException | RuntimeException e) {
-                connection.disconnect();
+            } catch (IOException e) {
+                exchange.end();
+                throw exchange.failed(e);
+            } catch (RuntimeException e) {
+                exchange.end();
                 throw e;
             }
         }
-        return connection;
+        return exchange;
     }
 
     /** The body whatever the status; read to its end and closed, the connection goes back to the cache. */
@@ -96,5 +100,87 @@ public final class UrlConnectionTransport implements Transport {
 
     private static int millis(Duration duration) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    }
+
+    /** A connection with its limit, after the connect. */
+    private static final class Exchange {
+        final HttpURLConnection connection;
+        final ExchangeLimit.Alarm alarm;
+        final int limitMillis;
+
+        Exchange(HttpURLConnection connection, ExchangeLimit.Alarm alarm, int limitMillis) {
+            this.connection = connection;
+            this.alarm = alarm;
+            this.limitMillis = limitMillis;
+        }
+
+        int status() throws IOException {
+            int status = connection.getResponseCode();
+            if (status >= 100 && status < 200) {
+                connection.disconnect();
+                throw new InterimAnswerException(status);
+            }
+            return status;
+        }
+
+        /**
+         * A failed exchange: its connection is not kept. Once the limit fired, the aborting thread owns the
+         * connection; touching it here would wait for that thread's close (which may drain the rest of the body).
+         */
+        void end() {
+            alarm.disarm();
+            if (!alarm.fired()) {
+                connection.disconnect();
+            }
+        }
+
+        /** What a failure is reported as: once the limit has ended the exchange, that is what happened. */
+        IOException failed(IOException e) {
+            if (alarm.expired() && !(e instanceof ExchangeLimitExceededException)) {
+                ExchangeLimitExceededException limited = new ExchangeLimitExceededException(limitMillis);
+                limited.initCause(e);
+                return limited;
+            }
+            return e;
+        }
+    }
+
+    /** The answer's body under the exchange's limit; closing it ends the exchange. */
+    private static final class LimitedBody extends FilterInputStream {
+        private final Exchange exchange;
+
+        LimitedBody(InputStream body, Exchange exchange) {
+            super(body);
+            this.exchange = exchange;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            // Each read waits at most the stall limit, so a body that trickles is also cut here, in time.
+            if (exchange.alarm.expired()) {
+                throw exchange.failed(new ExchangeLimitExceededException(exchange.limitMillis));
+            }
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                exchange.end();
+                throw exchange.failed(e);
+            }
+        }
+
+
+        @Override
+        public void close() throws IOException {
+            exchange.alarm.disarm();
+            if (!exchange.alarm.fired()) {
+                super.close();
+            }
+        }
     }
 }

@@ -36,6 +36,11 @@ public final class DescribeAudioTask implements ApiRequest {
     }
 
     @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
     public int requestsPerSecond() {
         return service == Service.VOD ? 100 : 20;
     }

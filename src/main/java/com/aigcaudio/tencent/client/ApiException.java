@@ -41,6 +41,17 @@ public final class ApiException extends RuntimeException {
         return copy;
     }
 
+    /** The same failure of an idempotent request: one whose outcome does not matter, so it may be sent again. */
+    ApiException retryableRead() {
+        if (errorClass != ErrorClass.UNKNOWN_OUTCOME) {
+            return this;
+        }
+        ApiException copy = new ApiException(ErrorClass.TRANSIENT, code, detail, requestId, httpStatus, getCause());
+        copy.attempts = attempts;
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     public ErrorClass errorClass() {
         return errorClass;
     }

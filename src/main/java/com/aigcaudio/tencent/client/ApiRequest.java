@@ -22,4 +22,12 @@ public interface ApiRequest extends JsonWritable {
     default int requestsPerSecond() {
         return 0;
     }
+
+    /**
+     * Whether sending it twice does no harm (a status query). Only such a request is sent again after an answer that
+     * did not come from the service or was lost; any other is never resent once its bytes may have left.
+     */
+    default boolean idempotent() {
+        return false;
+    }
 }

@@ -21,13 +21,19 @@ import java.util.function.LongSupplier;
  * an https endpoint, {@link HandshakePrimer} runs the connection-independent parts of the handshake alongside.
  *
  * <p>As a transport it sends once the warm-up is over, waiting at most the given time for it, so a slow endpoint
- * never holds the real request back for long. After the connection has been idle for
- * {@link #REVALIDATE_AFTER_IDLE} (an SCF instance sleeps between invocations) it sends the GET again first: a
- * cached connection the server has meanwhile closed then fails the GET, which the JDK retries on a new connection,
- * instead of failing the POST, which could not be retried because nobody can tell whether it created a task.
+ * never holds the real request back for long. Before a request goes on a connection that has been idle (an SCF
+ * instance sleeps between invocations; a server may close an idle connection at any moment, even as our request
+ * crosses its close) it sends the GET again: a connection the server has closed or is closing fails the GET, which
+ * the JDK retries on a new connection, instead of failing the request. For a POST, which is never resent because
+ * nobody could tell whether it created a task, "idle" means {@link #POST_REUSE_MARGIN}: the GET's answer restarts
+ * the server's idle timer and the POST follows it at once (a server that closes at once after answering is seen
+ * by the JDK, which checks a kept connection for a close before it streams a POST on it). Other requests, which
+ * the client may send again, revalidate after {@link #REVALIDATE_AFTER_IDLE}.
  */
 public final class ConnectionWarmup implements Transport {
     static final Duration REVALIDATE_AFTER_IDLE = Duration.ofSeconds(5);
+    /** Shorter than any server's keep-alive timeout; a POST on a connection idle for longer is preceded by a GET. */
+    static final Duration POST_REUSE_MARGIN = Duration.ofMillis(20);
 
     private final Transport http;
     private final URI endpoint;
@@ -78,30 +84,40 @@ public final class ConnectionWarmup implements Transport {
             http.send(Call.get(endpoint).timeout(timeout));
         } catch (IOException | RuntimeException e) {
             // Priming only: the real request makes its own connection and reports its own errors.
+        } finally {
+            lastUse = nanoTime.getAsLong();
         }
     }
 
     @Override
     public Reply send(Call call) throws IOException {
-        ready();
-        return http.send(call);
+        ready(call);
+        try {
+            return http.send(call);
+        } finally {
+            lastUse = nanoTime.getAsLong();
+        }
     }
 
     @Override
     public OpenReply open(Call call) throws IOException {
-        ready();
-        return http.open(call);
+        ready(call);
+        try {
+            return http.open(call);
+        } finally {
+            lastUse = nanoTime.getAsLong();
+        }
     }
 
-    private void ready() {
+    private void ready(Call call) {
         try {
             finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (nanoTime.getAsLong() - lastUse > REVALIDATE_AFTER_IDLE.toNanos()) {
+        Duration idleLimit = call.method().equals("POST") ? POST_REUSE_MARGIN : REVALIDATE_AFTER_IDLE;
+        if (nanoTime.getAsLong() - lastUse > idleLimit.toNanos()) {
             probe();
         }
-        lastUse = nanoTime.getAsLong();
     }
 }

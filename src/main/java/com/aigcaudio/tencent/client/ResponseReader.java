@@ -48,20 +48,12 @@ final class ResponseReader {
     }
 
     /**
-     * A body we cannot read. A 5xx or 429 means the service did not take the request; a 200 we cannot read may
-     * follow a created task, so its outcome is unknown; other statuses are plain failures.
+     * An answer without the service's envelope. Tencent Cloud answers its own errors as HTTP 200 with an Error
+     * object, so this answer came from something in between (a gateway, a proxy, a load balancer) or was cut short;
+     * either may follow a request that reached the service, so what it did is unknown, whatever the status.
      */
     private static ApiException unreadable(int status, String why) {
-        ErrorClass errorClass;
-        if (status >= 500) {
-            errorClass = ErrorClass.TRANSIENT;
-        } else if (status == 429) {
-            errorClass = ErrorClass.THROTTLED;
-        } else if (status >= 200 && status < 300) {
-            errorClass = ErrorClass.UNKNOWN_OUTCOME;
-        } else {
-            errorClass = ErrorClass.FAILED;
-        }
-        return new ApiException(errorClass, "HttpStatus" + status, why, null, status);
+        return new ApiException(ErrorClass.UNKNOWN_OUTCOME, "HttpStatus" + status, why
+                + " (not an answer of the service's own; the request may have reached it)", null, status);
     }
 }

@@ -26,8 +26,10 @@ import java.util.Map;
 
 /**
  * Calls Tencent Cloud API 3.0 actions over a {@link Transport}: signs with TC3, limits the request rate, retries
- * throttled and transient failures with jittered backoff inside the invocation's deadline, never retries a call
- * whose outcome is unknown, and corrects its clock once when the service reports an expired signature.
+ * throttled and transient failures with jittered backoff inside the invocation's deadline, never resends a request
+ * that is not {@link ApiRequest#idempotent()} once its bytes may have reached the service (only the service's own
+ * answer that it did nothing allows that), and corrects its clock once when the service reports an expired
+ * signature.
  * Thread-safe; build one per process and share it.
  */
 public final class TencentCloudClient {
@@ -96,7 +98,7 @@ public final class TencentCloudClient {
             if (exchange.fields != null) {
                 return new ApiResponse(exchange.fields, sent);
             }
-            ApiException error = exchange.error;
+            ApiException error = request.idempotent() ? exchange.error.retryableRead() : exchange.error;
             if (!clockCorrected && "AuthFailure.SignatureExpire".equals(error.code()) && exchange.serverTime != null) {
                 clockCorrected = true;
                 counted--;

@@ -2,6 +2,7 @@ package com.aigcaudio.tencent.client;
 
 import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.transport.ConnectFailedException;
+import com.aigcaudio.transport.InterimAnswerException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -30,9 +31,13 @@ final class TransportFailures {
             return ApiException.transport(ErrorClass.TRANSIENT, "ConnectionRefused",
                     "could not connect to the API endpoint; nothing was sent", e);
         }
+        if (e instanceof InterimAnswerException) {
+            return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "InterimAnswer",
+                    "the API endpoint sent an interim 1xx answer that cannot be read past; a task may have been created", e);
+        }
         if (e instanceof SocketTimeoutException) {
             return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
-                    "no answer from the API endpoint in time after the request was sent; a task may have been created", e);
+                    "no complete answer from the API endpoint in time after the request was sent; a task may have been created", e);
         }
         return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "ConnectionLost",
                 "connection to the API endpoint lost after the request was sent; a task may have been created", e);

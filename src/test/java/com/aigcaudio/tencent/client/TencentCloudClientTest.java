@@ -232,15 +232,41 @@ class TencentCloudClientTest {
         assertEquals(3, e.attempts());
     }
 
-    @Test
-    void create_http502WithHtmlBody_isTransientCarryingStatusAndRetried() {
-        vod.stub(vod.action(ACTION).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
+    /**
+     * Tencent Cloud answers its own errors as HTTP 200 with an Error envelope: a 5xx (or any answer without the
+     * envelope) comes from something in between, which may have forwarded the POST. Sending it again could pay twice.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "502|<html>Bad Gateway</html>",
+            "504|<html>Gateway Time-out</html>",
+            "500|oops",
+            "503|''",
+            "429|Too Many Requests",
+            "403|<html>Forbidden</html>",
+    })
+    void create_answerWithoutTheServiceEnvelope_isUnknownOutcome_sentOnce(int status, String body) {
+        vod.stub(vod.action(ACTION).willReturn(aResponse().withStatus(status).withBody(body)));
 
         ApiException e = assertThrows(ApiException.class, () -> tasks().create(simpleTask(), seconds(30)));
 
-        assertEquals(ErrorClass.TRANSIENT, e.errorClass());
-        assertEquals(502, e.httpStatus());
-        assertEquals(3, vod.requests().size());
+        assertEquals(ErrorClass.UNKNOWN_OUTCOME, e.errorClass());
+        assertEquals("HttpStatus" + status, e.code());
+        assertEquals(status, e.httpStatus());
+        assertEquals(1, vod.requests().size(), "never sent again");
+    }
+
+    @Test
+    void describe_gateway502_isRetried_aStatusQueryHasNoEffect() {
+        vod.stub(vod.action("DescribeTaskDetail").inScenario("gw").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")).willSetStateTo("ok"));
+        vod.stub(vod.action("DescribeTaskDetail").inScenario("gw").whenScenarioStateIs("ok")
+                .willReturn(json("{\"Response\":{\"TaskType\":\"AigcAudioTask\",\"Status\":\"PROCESSING\","
+                        + "\"RequestId\":\"r\"}}")));
+
+        tasks().describe("251441341-AigcAudioTask-abc", null, seconds(30));
+
+        assertEquals(2, vod.requests().size());
     }
 
     @ParameterizedTest
