@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -43,6 +44,34 @@ public final class Settings {
         }, () -> {
             Set<String> set = new HashSet<>(System.getenv().keySet());
             set.addAll(System.getProperties().stringPropertyNames());
+            return set;
+        });
+    }
+
+    /** Exactly these values, every one of their names listed (so unregistered names are refused as at start). */
+    public static Settings of(Map<String, String> values) {
+        return new Settings(values::get, values::keySet);
+    }
+
+    /** These settings with {@code values} taking precedence; every name that is set stays listed. */
+    public Settings withValues(Map<String, String> values) {
+        return layered(values, true);
+    }
+
+    /** These settings with {@code values} used where nothing is set; every name that is set stays listed. */
+    public Settings withDefaults(Map<String, String> values) {
+        return layered(values, false);
+    }
+
+    private Settings layered(Map<String, String> values, boolean winning) {
+        UnaryOperator<String> under = lookup;
+        Supplier<Set<String>> listed = names;
+        return new Settings(name -> {
+            String value = under.apply(name);
+            return values.containsKey(name) && (winning || value == null) ? values.get(name) : value;
+        }, listed == null ? null : () -> {
+            Set<String> set = new HashSet<>(listed.get());
+            set.addAll(values.keySet());
             return set;
         });
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every AIGC_* variable the function reads, with its default, scope and meaning: start-up reads no other
@@ -154,27 +155,67 @@ public final class Variables {
         return Replaced.TABLE;
     }
 
-    private static boolean anyUnregistered(Set<String> names) {
-        for (String name : names) {
-            if (name.startsWith("AIGC_") && !registered(name)) {
-                return true;
+    /**
+     * Refuses a start whose environment sets an AIGC_* name this function does not read: a misspelt
+     * AIGC_MAX_TASKS_PER_DAYS would otherwise leave the spend guard silently off. A name of an earlier version names
+     * its replacement; any other names the closest registered name.
+     *
+     * @throws ConfigurationException naming the first such variable
+     */
+    public static void refuseUnregistered(Settings settings) {
+        Set<String> set = settings.names();
+        if (set == null) {
+            // A lookup that cannot list its names (a map's get): only the names of earlier versions can be asked.
+            set = new TreeSet<>();
+            for (String old : replaced().keySet()) {
+                if (settings.lookup().apply(old) != null) {
+                    set.add(old);
+                }
             }
         }
-        return false;
+        for (String name : new TreeSet<>(set)) {
+            if (!name.startsWith("AIGC_") || registered(name)) {
+                continue;
+            }
+            String replacement = replaced().get(name);
+            if (replacement != null) {
+                throw new ConfigurationException(name, "no longer read: " + replacement + " (docs/configuration.md)");
+            }
+            throw new ConfigurationException(name, "is not a variable of this function; did you mean "
+                    + closest(name) + "? Every variable: docs/configuration.md");
+        }
     }
 
-    /** @throws ConfigurationException naming the first replaced variable that is set, and its replacement */
-    public static void refuseReplaced(Settings settings) {
-        Set<String> set = settings.names();
-        if (set != null && !anyUnregistered(set)) {
-            return;
-        }
-        for (Map.Entry<String, String> old : replaced().entrySet()) {
-            String value = settings.lookup().apply(old.getKey());
-            if (value != null && !value.trim().isEmpty()) {
-                throw new ConfigurationException(old.getKey(), "no longer read: " + old.getValue()
-                        + " (docs/configuration.md)");
+    /** The registered name fewest single-character edits away. */
+    static String closest(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : REGISTRY.keySet()) {
+            int distance = editDistance(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
             }
         }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

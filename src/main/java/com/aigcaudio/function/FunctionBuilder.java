@@ -3,6 +3,7 @@ package com.aigcaudio.function;
 import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.config.Variables;
 import com.aigcaudio.config.StateConfig;
 import com.aigcaudio.config.TrackingConfig;
 import com.aigcaudio.core.ConfigurationException;
@@ -76,6 +77,7 @@ public final class FunctionBuilder {
     public static ConnectionWarmup warmUpEarly(Settings settings) {
         ClientConfig client;
         try {
+            Variables.refuseUnregistered(settings);
             client = ClientSettings.from(settings);
         } catch (ConfigurationException e) {
             return null;

@@ -33,7 +33,7 @@ public final class FunctionConfig {
 
     /** Reads every part in dependency order: the service, its defaults, state, tracking, then what uses them. */
     private FunctionConfig(Settings settings, String defaultState, URI localBaseUrl) {
-        Variables.refuseReplaced(settings);
+        Variables.refuseUnregistered(settings);
         this.client = ClientSettings.from(settings);
         this.defaults = TaskDefaults.from(settings, client.service());
         this.state = StateConfig.from(settings, defaultState, localBaseUrl);
@@ -57,6 +57,24 @@ public final class FunctionConfig {
      */
     public static FunctionConfig from(Settings settings) {
         return from(settings, null, null);
+    }
+
+    /**
+     * The configuration under the SCF and Lambda handlers: as {@link #from}, and the state must be shared by every
+     * instance. With memory: or file: each instance keeps its own claims, so one upload delivered to two instances
+     * would create two paid tasks.
+     *
+     * @throws ConfigurationException naming the first invalid variable
+     */
+    public static FunctionConfig platform(Settings settings) {
+        FunctionConfig config = from(settings);
+        if (!config.state().location().isBucket()) {
+            throw new ConfigurationException("AIGC_STATE", "must be a bucket every instance shares, e.g. "
+                    + "cos://state-1250000000.ap-guangzhou/aigc/ or s3://my-state-bucket/aigc/, got "
+                    + config.state().location() + ": memory: and file: keep claims per instance, so one upload "
+                    + "delivered to two instances would create two paid tasks");
+        }
+        return config;
     }
 
     /**

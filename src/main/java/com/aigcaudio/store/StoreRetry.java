@@ -1,5 +1,6 @@
 package com.aigcaudio.store;
 
+import com.aigcaudio.core.Backoff;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Sleeper;
 import com.aigcaudio.log.Logger;
@@ -9,7 +10,6 @@ import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -28,18 +28,13 @@ public final class StoreRetry {
     /** Below this a round trip cannot succeed; sending would only leave work half done at the deadline. */
     static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
 
-    private final int maxAttempts;
-    private final Duration base;
-    private final Duration throttledBase;
-    private final Duration cap;
-    private final Sleeper sleeper;
+    private final Backoff schedule;
+    private final Backoff throttled;
 
     public StoreRetry(int maxAttempts, Duration base, Duration throttledBase, Duration cap, Sleeper sleeper) {
-        this.maxAttempts = maxAttempts;
-        this.base = base;
-        this.throttledBase = throttledBase;
-        this.cap = cap;
-        this.sleeper = sleeper;
+        this.schedule = Backoff.exponential(base, cap, Backoff.Jitter.HALF).withMaxAttempts(maxAttempts)
+                .withSleeper(sleeper);
+        this.throttled = schedule.withBase(throttledBase);
     }
 
     /**
@@ -56,7 +51,7 @@ public final class StoreRetry {
             }
             String problem;
             IOException cause = null;
-            boolean throttled;
+            boolean slowDown;
             try {
                 Reply reply = http.send(request.apply(timeout));
                 int status = reply.status();
@@ -64,24 +59,18 @@ public final class StoreRetry {
                     return reply;
                 }
                 problem = what + " answered HTTP " + status;
-                throttled = status == 503 || status == 429;
+                slowDown = status == 503 || status == 429;
             } catch (IOException e) {
                 problem = what + " failed: " + e.getClass().getSimpleName();
                 cause = e;
-                throttled = false;
+                slowDown = false;
             }
-            Duration pause = pause(throttled, attempt);
-            if (attempt >= maxAttempts || deadline.remaining().compareTo(pause.plus(MIN_TIMEOUT)) < 0) {
+            Duration pause = pause(slowDown, attempt);
+            if (!schedule.pauseBeforeNext(attempt, pause, deadline, MIN_TIMEOUT)) {
                 throw new StoreUnavailableException(problem + (attempt > 1 ? " (" + attempt + " attempts)" : ""), cause);
             }
             LOG.info("store request retried", "request", what, "problem", problem, "attempt", attempt,
                     "pause_ms", pause.toMillis());
-            try {
-                sleeper.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("interrupted during " + what, e);
-            }
         }
     }
 
@@ -90,10 +79,7 @@ public final class StoreRetry {
     }
 
     /** Half of the ceiling fixed, half random: pauses never collapse to nothing, and instances spread out. */
-    Duration pause(boolean throttled, int attemptsMade) {
-        long ceiling = Math.min(cap.toMillis(), (throttled ? throttledBase : base).toMillis()
-                << Math.min(attemptsMade - 1, 20));
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + (half <= 0 ? 0 : ThreadLocalRandom.current().nextLong(half + 1)));
+    Duration pause(boolean slowDown, int attemptsMade) {
+        return (slowDown ? throttled : schedule).delay(attemptsMade);
     }
 }

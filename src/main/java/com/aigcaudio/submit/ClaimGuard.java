@@ -23,8 +23,6 @@ import java.util.UUID;
 public final class ClaimGuard {
     private static final Logger LOG = Logger.get(ClaimGuard.class);
 
-    private static final int RECORD_ATTEMPTS = 4;
-    private static final long RECORD_BACKOFF_MS = 100;
 
     private final IdempotencyStore store;
     private final StateConfig config;
@@ -143,32 +141,15 @@ public final class ClaimGuard {
     }
 
     /**
-     * Writes the outcome, retrying within the deadline: a record left at SENDING reads as an unknown outcome,
-     * safe but needing a person, so it is worth a few attempts.
+     * Writes the outcome. The store already retries within the deadline ({@code StoreRetry}): a second loop here
+     * would multiply its attempts. A record left at SENDING reads as an unknown outcome: safe, never re-created.
      */
     private void record(WorkItem item, String key, IdempotencyRecord record, Deadline deadline, TaskOutcome outcome) {
-        long backoffMs = RECORD_BACKOFF_MS;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.settle(key, record, deadline);
-                return;
-            } catch (StoreUnavailableException e) {
-                if (attempt == RECORD_ATTEMPTS || deadline.remaining().toMillis() <= backoffMs) {
-                    LOG.error("could not record the outcome: the claim stays SENDING (an unknown outcome, never "
-                            + "re-created)", "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
-                    return;
-                }
-                sleep(backoffMs);
-                backoffMs *= 2;
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            store.settle(key, record, deadline);
+        } catch (StoreUnavailableException e) {
+            LOG.error("could not record the outcome: the claim stays SENDING (an unknown outcome, never "
+                    + "re-created)", "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
         }
     }
 

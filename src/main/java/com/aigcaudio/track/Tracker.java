@@ -1,6 +1,7 @@
 package com.aigcaudio.track;
 
 import com.aigcaudio.config.TrackingConfig;
+import com.aigcaudio.core.Backoff;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Service;
 import com.aigcaudio.idempotency.Claim;
@@ -40,6 +41,7 @@ public final class Tracker {
     private final IdempotencyStore claims;
     private final Clock clock;
     private final Duration firstCheck;
+    private final Backoff checks;
 
     Tracker(TrackerBuilder b) {
         this.store = new TrackingStore(b.state);
@@ -51,6 +53,7 @@ public final class Tracker {
         this.claims = b.claims;
         this.clock = b.clock;
         this.firstCheck = b.config.firstCheck();
+        this.checks = Backoff.exponential(firstCheck, MAX_INTERVAL, Backoff.Jitter.NONE);
         Notifier notifier = b.config.notifyUrl() == null ? null
                 : new Notifier(b.config.notifyUrl(), b.config.notifySecret(), b.http, b.clock);
         this.webhooks = new Webhooks(notifier, store, claims, delivery, clock, firstCheck);
@@ -239,7 +242,6 @@ public final class Tracker {
 
     /** 10 s, 20 s, 40 s … (from AIGC_TRACKER_FIRST_CHECK_MS) capped at 5 minutes. */
     Duration interval(int attempts) {
-        Duration interval = firstCheck.multipliedBy(1L << Math.min(attempts, 10));
-        return interval.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval;
+        return checks.delay(attempts + 1);
     }
 }

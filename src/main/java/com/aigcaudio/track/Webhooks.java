@@ -1,5 +1,6 @@
 package com.aigcaudio.track;
 
+import com.aigcaudio.core.Backoff;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
@@ -25,7 +26,7 @@ final class Webhooks {
     private final IdempotencyStore claims;
     private final ResultDelivery delivery;
     private final Clock clock;
-    private final Duration firstInterval;
+    private final Backoff retries;
 
     /** @param notifier null when no webhook is configured */
     Webhooks(Notifier notifier, TrackingStore store, IdempotencyStore claims, ResultDelivery delivery, Clock clock,
@@ -35,7 +36,7 @@ final class Webhooks {
         this.claims = claims;
         this.delivery = delivery;
         this.clock = clock;
-        this.firstInterval = firstInterval;
+        this.retries = Backoff.exponential(firstInterval, MAX_INTERVAL, Backoff.Jitter.NONE).withFactor(6);
     }
 
     boolean enabled() {
@@ -77,10 +78,6 @@ final class Webhooks {
      * 8 attempts spread over about 16 hours (10 s, 1 min, 6 min, 36 min, 3.6 h, 6 h, 6 h).
      */
     Duration interval(int attempts) {
-        Duration interval = firstInterval;
-        for (int i = 0; i < attempts && interval.compareTo(MAX_INTERVAL) < 0; i++) {
-            interval = interval.multipliedBy(6);
-        }
-        return interval.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval;
+        return retries.delay(attempts + 1);
     }
 }

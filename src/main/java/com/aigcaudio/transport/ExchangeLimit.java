@@ -32,6 +32,10 @@ final class ExchangeLimit {
             return fired;
         }
 
+        long nanosLeft() {
+            return due - System.nanoTime();
+        }
+
         /** Whether the limit has passed, fired or not. */
         boolean expired() {
             return fired || System.nanoTime() - due >= 0;

@@ -16,7 +16,7 @@ import java.time.Duration;
  * written, so a failure there is a {@link ConnectFailedException}. A request with a body is streamed with a fixed
  * length, which also stops the JDK from silently sending a POST or PUT a second time after a broken connection:
  * only the caller may decide that. The whole exchange, answer body included, ends by {@link Call#timeout()}
- * ({@link ExchangeLimit}); an interim 1xx answer is an {@link InterimAnswerException}, never a final status.
+ * ({@link ExchangeLimit} until the answer's headers are in, then {@code LimitedBody}); an interim 1xx answer is an {@link InterimAnswerException}, never a final status.
  */
 public final class UrlConnectionTransport implements Transport {
     private static final byte[] NO_BODY = new byte[0];
@@ -39,6 +39,9 @@ public final class UrlConnectionTransport implements Transport {
         try {
             int status = exchange.status();
             Reply head = new Reply(status, exchange.connection.getHeaderFields(), NO_BODY);
+            // From here the body's own reads keep the limit: a disconnect from another thread now would wait for
+            // the body stream's lock, held by a read in progress.
+            exchange.alarm.disarm();
             return new OpenReply(head, new LimitedBody(body(exchange.connection, status), exchange));
         } catch (IOException e) {
             exchange.end();
@@ -145,7 +148,12 @@ public final class UrlConnectionTransport implements Transport {
         }
     }
 
-    /** The answer's body under the exchange's limit; closing it ends the exchange. */
+    /**
+     * The answer's body under the exchange's limit; closing it ends the exchange. The limit is checked before each
+     * read, and each read waits at most the stall limit: the JDK's body stream cannot be interrupted while a read
+     * waits (a disconnect from another thread takes effect when that read returns), so a body that trickles ends
+     * at most one read's wait after the limit.
+     */
     private static final class LimitedBody extends FilterInputStream {
         private final Exchange exchange;
 
@@ -161,19 +169,20 @@ public final class UrlConnectionTransport implements Transport {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            // Each read waits at most the stall limit, so a body that trickles is also cut here, in time.
-            if (exchange.alarm.expired()) {
-                throw exchange.failed(new ExchangeLimitExceededException(exchange.limitMillis));
+        public int read(byte[] buffer, int offset, int size) throws IOException {
+            if (size == 0) {
+                return 0;
             }
             try {
-                return super.read(buffer, offset, length);
+                if (exchange.alarm.expired()) {
+                    throw new ExchangeLimitExceededException(exchange.limitMillis);
+                }
+                return super.read(buffer, offset, size);
             } catch (IOException e) {
                 exchange.end();
                 throw exchange.failed(e);
             }
         }
-
 
         @Override
         public void close() throws IOException {

@@ -74,6 +74,40 @@ class ExchangeLimitTest {
         }
     }
 
+    /**
+     * A byte every second in the body: the JDK's body stream cannot be interrupted while a read waits, so the
+     * exchange ends with the first byte after the limit (at most one read's wait, the stall limit, past it).
+     */
+    @Test
+    void answerBodyDrippingOneBytePerSecond_endsWithTheFirstByteAfterTheLimit() throws Exception {
+        try (MisbehavingServer server = MisbehavingServer.plain((out, pause) -> {
+            out.write(HEAD.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            MisbehavingServer.drip("y".repeat(40), 1000).answer(out, pause);
+        })) {
+            long start = System.nanoTime();
+
+            assertThrows(ExchangeLimitExceededException.class,
+                    () -> transport.send(Call.post(server.endpoint(), new byte[2]).timeout(LIMIT)));
+
+            assertTrue(elapsedMillis(start) <= LIMIT.toMillis() + 1000 + SLACK_MILLIS, elapsedMillis(start) + " ms");
+        }
+    }
+
+    @Test
+    void wholeBodyArrivingJustBeforeTheLimit_isRead() throws Exception {
+        try (MisbehavingServer server = MisbehavingServer.plain((out, pause) -> {
+            out.write(HEAD.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            pause.millis(LIMIT.toMillis() - 600);
+            out.write("z".repeat(40).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        })) {
+            Reply reply = transport.send(Call.get(server.endpoint()).timeout(LIMIT));
+            assertEquals("z".repeat(40), new String(reply.body(), StandardCharsets.ISO_8859_1));
+        }
+    }
+
     @Test
     void openedBodyDripping_endsAtTheLimit_readByRead() throws Exception {
         try (MisbehavingServer server = MisbehavingServer.plain((out, pause) -> {

@@ -18,8 +18,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The function as the command line runs it: with the environment's credentials, or, with none and no
@@ -55,14 +55,8 @@ final class LocalRuntime implements AutoCloseable {
             err.println("No Tencent Cloud credentials and no AIGC_ENDPOINT: using the embedded " + service
                     + " emulator at " + emulator.endpoint() + " (no real task is created).");
             String endpoint = emulator.endpoint().toString();
-            UnaryOperator<String> current = settings.lookup();
-            settings = new Settings(name -> {
-                if ("AIGC_ENDPOINT".equals(name)) {
-                    return endpoint;
-                }
-                String value = current.apply(name);
-                return value == null && "AIGC_TRACKER_FIRST_CHECK_MS".equals(name) ? "1000" : value;
-            });
+            settings = settings.withValues(Map.of("AIGC_ENDPOINT", endpoint))
+                    .withDefaults(Map.of("AIGC_TRACKER_FIRST_CHECK_MS", "1000"));
             credentials = CredentialsProvider.fixed(AigcEmulator.CREDENTIALS);
         }
         try {

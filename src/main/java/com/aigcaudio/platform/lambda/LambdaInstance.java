@@ -36,7 +36,7 @@ public final class LambdaInstance {
     static LambdaInstance fromEnvironment() {
         Settings settings = Settings.system();
         ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
-        FunctionConfig config = FunctionConfig.from(settings);
+        FunctionConfig config = FunctionConfig.platform(settings);
         Logger.configure(System.out, config.logLevel());
         return from(settings, config, Clock.systemUTC(), early);
     }

@@ -45,7 +45,7 @@ public final class ScfHandler {
     private static AigcAudioFunction fromEnvironment() {
         Settings settings = Settings.system();
         ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
-        FunctionConfig config = FunctionConfig.from(settings);
+        FunctionConfig config = FunctionConfig.platform(settings);
         Logger.configure(System.out, config.logLevel());
         EnvironmentCredentials credentials = new EnvironmentCredentials(settings.lookup());
         credentials.credentials();
