@@ -16,6 +16,8 @@ public final class Tally {
         TASKS_FAILED("TasksFailed"),
         SOUNDTRACKS_DELIVERED("SoundtracksDelivered"),
         UNKNOWN_OUTCOMES("UnknownOutcomes"),
+        /** Left for a later attempt that will come on its own (the platform's retry, a claim's holder): no failure. */
+        DEFERRED("Deferred"),
         SPEND_REFUSED("SpendRefused");
 
         private final String metric;

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class EmulatedTask {
     private static final Pattern ID = Pattern.compile("1500000000-AigcAudio(?:Task)?-([0-9a-f]{12})([01])[0-9a-f]{19}t?");
-    static final double SECONDS = 3.0;
+    /** The API types Duration as an integer (seconds). */
+    static final int SECONDS = 3;
 
     final String taskId;
     final Instant created;
@@ -61,7 +62,7 @@ final class EmulatedTask {
         if (service == Service.MPS) {
             answer.put("Status", queued ? "WAIT" : !finished ? "RUN" : fails ? "FAIL" : "DONE");
             if (finished && fails) {
-                answer.put("Message", "the model could not generate audio for this prompt (ModelGenerateFailed)");
+                answer.put("Message", "the model could not generate audio for this prompt");
             } else if (finished) {
                 answer.put("AudioInfos", List.of(Map.of("Url", resultUrl, "Duration", SECONDS)));
             }

@@ -1,11 +1,16 @@
 package com.aigcaudio.function;
 
+import com.aigcaudio.aws.secrets.SecretUnavailableException;
+import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
 import com.aigcaudio.core.Tally;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.log.Redaction;
+import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.track.TrackerReport;
+import com.aigcaudio.trigger.InvalidEventException;
 import com.aigcaudio.trigger.TriggerType;
 import com.aigcaudio.trigger.cos.CosTrigger;
 import com.aigcaudio.trigger.http.HttpTrigger;
@@ -32,6 +37,8 @@ public final class AigcAudioFunction {
     private final Clock clock;
     private final Redaction eventLog;
     private final Metrics metrics;
+    /** Why this instance could not start (configuration, credentials), or null: every invocation then fails so. */
+    private final RuntimeException startFailure;
 
     /** The three triggers, each handling the events of its kind. */
     static final class Triggers {
@@ -58,6 +65,78 @@ public final class AigcAudioFunction {
         this.clock = clock;
         this.eventLog = eventLog;
         this.metrics = metrics;
+        this.startFailure = null;
+    }
+
+    private AigcAudioFunction(RuntimeException startFailure, Metrics metrics) {
+        this.cos = null;
+        this.http = null;
+        this.timer = null;
+        this.sweep = null;
+        this.clock = null;
+        this.eventLog = null;
+        this.metrics = metrics;
+        this.startFailure = startFailure;
+    }
+
+    /**
+     * An instance that could not start: each invocation writes its summary line (and metrics) with the start's
+     * failure code and fails with the start's error, so a broken configuration or secret fires the TasksFailed
+     * alarm instead of leaving the metrics silent.
+     *
+     * @param settings         where the summary's service label is read (AIGC_SERVICE, valid or not)
+     * @param metricsNamespace the CloudWatch namespace (AWS), or null for a plain line (SCF)
+     */
+    public static AigcAudioFunction failedStart(RuntimeException cause, Settings settings, String metricsNamespace,
+                                                Clock clock) {
+        LOG.error("the function cannot start; every invocation fails until this is fixed", "error_code",
+                failureCode(cause), "error", cause.getMessage());
+        String service = settings.lookup().apply("AIGC_SERVICE");
+        String label = "mps".equalsIgnoreCase(service == null ? "" : service.trim()) ? "mps" : "vod";
+        return new AigcAudioFunction(cause, new Metrics(label, metricsNamespace, clock));
+    }
+
+    /**
+     * Writes the summary of an invocation that failed outside the pipeline (an event that is not JSON, a secret
+     * that could not be read), with its failure code.
+     */
+    public void reportFailure(RuntimeException failure, Invocation invocation) {
+        Logger.setContext(invocationContext(invocation));
+        try {
+            publishFailure(failure, invocation);
+        } finally {
+            Logger.clearContext();
+        }
+    }
+
+    private void publishFailure(RuntimeException failure, Invocation invocation) {
+        Tally tally = new Tally();
+        tally.failed(failureCode(failure));
+        metrics.publish(tally, invocation.coldStart());
+    }
+
+    private static Map<String, Object> invocationContext(Invocation invocation) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("function_request_id", invocation.requestId());
+        context.put("cold_start", invocation.coldStart());
+        return context;
+    }
+
+    /** The failure code of an invocation that failed as a whole. */
+    static String failureCode(RuntimeException e) {
+        if (e instanceof InvalidEventException) {
+            return "InvalidEvent";
+        }
+        if (e instanceof SecretUnavailableException) {
+            return "SecretUnavailable";
+        }
+        if (e instanceof ConfigurationException) {
+            return "ConfigurationInvalid";
+        }
+        if (e instanceof MissingCredentialsException) {
+            return "CredentialsMissing";
+        }
+        return "InternalError";
     }
 
     /**
@@ -86,12 +165,12 @@ public final class AigcAudioFunction {
      * @throws com.aigcaudio.trigger.InvalidEventException when the event is of no shape this function handles
      */
     public InvocationResult invoke(Object event, Invocation invocation) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("function_request_id", invocation.requestId());
-        context.put("cold_start", invocation.coldStart());
-        Logger.setContext(context);
+        Logger.setContext(invocationContext(invocation));
         long started = System.nanoTime();
         try {
+            if (startFailure != null) {
+                throw startFailure;
+            }
             TriggerType type = TriggerType.detect(event);
             Logger.putContext("trigger", type.label());
             if (eventLog != null) {
@@ -122,6 +201,12 @@ public final class AigcAudioFunction {
             LOG.info("invocation done", "failed", result.failed(), "duration_ms", durationMs);
             metrics.publish(result.tally(), invocation.coldStart());
             return result;
+        } catch (RuntimeException e) {
+            if (startFailure == null) {
+                LOG.error("invocation failed", "error_code", failureCode(e), "error", e.getMessage());
+            }
+            publishFailure(e, invocation);
+            throw e;
         } finally {
             Logger.clearContext();
         }

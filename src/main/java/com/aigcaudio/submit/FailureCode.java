@@ -18,6 +18,8 @@ public enum FailureCode {
     SPEND_LIMIT_REACHED("SpendLimitReached", ErrorClass.FAILED, 429, Duration.ofHours(1)),
     /** The state store could not be read or written: nothing was created. */
     IDEMPOTENCY_STORE_UNAVAILABLE("IdempotencyStoreUnavailable", ErrorClass.TRANSIENT, 503, Duration.ofSeconds(5)),
+    /** The invocation ran out of time before this record: not started, the platform's retry creates it. */
+    DEADLINE_REACHED("DeadlineReached", ErrorClass.TRANSIENT, 503, Duration.ofSeconds(5)),
     /** An earlier attempt sent the request and its outcome was never recorded: never retried blindly. */
     PREVIOUS_OUTCOME_UNKNOWN("PreviousOutcomeUnknown", ErrorClass.UNKNOWN_OUTCOME, 504, null);
 
@@ -44,6 +46,11 @@ public enum FailureCode {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** Whether the work comes back on its own (a redelivery, the claim's holder finishing): counted as deferred. */
+    public boolean deferred() {
+        return this == DEADLINE_REACHED || this == IN_PROGRESS;
     }
 
     /** Whether the failure's own message stays inside (a store's error names buckets and hosts). */

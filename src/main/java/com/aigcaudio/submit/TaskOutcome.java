@@ -130,19 +130,27 @@ public final class TaskOutcome implements JsonWritable {
         return json;
     }
 
-    /** Counts this outcome for metrics: created, duplicate, or failed by its code (unknown outcomes and spend refusals too). */
+    /**
+     * Counts this outcome once for metrics: created, duplicate, an unknown outcome, deferred (it comes back on its
+     * own: the deadline, a claim held by another delivery), or failed by its code (spend refusals also counted as
+     * such).
+     */
     public void countInto(Tally tally) {
         if (status == Status.CREATED) {
             tally.add(Tally.Count.TASKS_CREATED);
         } else if (status == Status.DUPLICATE) {
             tally.add(Tally.Count.DUPLICATES_SKIPPED);
         } else if (status == Status.FAILED) {
-            tally.failed(failure.code());
+            FailureCode own = FailureCode.of(failure.code());
             if (failure.errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
                 tally.add(Tally.Count.UNKNOWN_OUTCOMES);
-            }
-            if (FailureCode.SPEND_LIMIT_REACHED.code().equals(failure.code())) {
-                tally.add(Tally.Count.SPEND_REFUSED);
+            } else if (own != null && own.deferred()) {
+                tally.add(Tally.Count.DEFERRED);
+            } else {
+                tally.failed(failure.code());
+                if (own == FailureCode.SPEND_LIMIT_REACHED) {
+                    tally.add(Tally.Count.SPEND_REFUSED);
+                }
             }
         }
     }

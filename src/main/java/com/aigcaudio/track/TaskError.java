@@ -27,12 +27,21 @@ public final class TaskError implements JsonWritable {
 
     /** The error as a record stores it, or null. */
     static TaskError fromJson(Map<String, Object> json) {
-        return json == null ? null : new TaskError((String) json.get("code"), (String) json.get("codeExt"),
-                (String) json.get("message"), Boolean.TRUE.equals(json.get("review")));
+        if (json == null) {
+            return null;
+        }
+        // Records written before the primary code was chosen carry {code: ErrCode, codeExt: ErrCodeExt}.
+        String primary = json.get("codeExt") != null ? (String) json.get("codeExt") : (String) json.get("code");
+        String detail = json.get("codeExt") != null ? (String) json.get("code") : (String) json.get("errCode");
+        return new TaskError(detail, primary, (String) json.get("message"), Boolean.TRUE.equals(json.get("review")));
     }
 
+    /**
+     * The code that says what failed: the service's ErrCodeExt when it gave one (VOD), else its code (the numeric
+     * ErrCode, our MPS code, or ours, such as QueryWindowPassed). Metrics, webhooks and GET /tasks carry this one.
+     */
     public String code() {
-        return code;
+        return codeExt != null && !codeExt.isEmpty() ? codeExt : code;
     }
 
     public String message() {
@@ -42,8 +51,9 @@ public final class TaskError implements JsonWritable {
     @Override
     public Map<String, Object> toJsonValue() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", code);
-        json.put("codeExt", codeExt);
+        json.put("code", code());
+        // The numeric ErrCode, kept as detail where a code of its own came with it.
+        json.put("errCode", codeExt != null && !codeExt.isEmpty() ? code : null);
         json.put("message", message);
         json.put("review", review);
         return json;

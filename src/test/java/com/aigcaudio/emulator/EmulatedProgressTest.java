@@ -71,7 +71,7 @@ class EmulatedProgressTest {
     }
 
     @Test
-    void mpsTask_generationFailurePrompt_failsWithModelGenerateFailed() throws Exception {
+    void mpsTask_generationFailurePrompt_failsAsMpsDoes_statusFailAndAMessage() throws Exception {
         try (AigcEmulator emulator = AigcEmulator.start(Service.MPS, 0, null, Duration.ZERO, Duration.ZERO,
                 Clock.systemUTC())) {
             AigcAudioTasks tasks = tasks(emulator, Service.MPS);
@@ -79,7 +79,8 @@ class EmulatedProgressTest {
                     .taskId();
             AudioTaskStatus failed = tasks.describe(taskId, null, deadline());
             assertEquals(AudioTaskStatus.State.FAILED, failed.state());
-            assertTrue(failed.message().contains("ModelGenerateFailed"), failed.message());
+            assertEquals("TaskFailed", failed.errorCode(), "MPS has no error code: ours, from FAIL and the message");
+            assertTrue(failed.message().contains("could not generate"), failed.message());
             HttpResponse<Void> noFile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     emulator.endpoint().resolve("results/" + taskId + ".wav")).build(), HttpResponse.BodyHandlers.discarding());
             assertEquals(404, noFile.statusCode());

@@ -161,7 +161,8 @@ class TrackerTest {
         Map<String, Object> error = (Map<String, Object>) failed.get("error");
         assertEquals(Boolean.TRUE, error.get("review"));
         assertTrue(((String) error.get("message")).startsWith("content review refused"), String.valueOf(error));
-        assertEquals("InvalidParameter.VoilationContent", error.get("codeExt"));
+        assertEquals("InvalidParameter.VoilationContent", error.get("code"), "ErrCodeExt, not the numeric ErrCode");
+        assertEquals("10010", String.valueOf(error.get("errCode")));
     }
 
     @Test

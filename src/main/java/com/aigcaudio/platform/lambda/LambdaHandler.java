@@ -1,8 +1,10 @@
 package com.aigcaudio.platform.lambda;
 
+import com.aigcaudio.config.Settings;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
@@ -44,7 +46,18 @@ public final class LambdaHandler implements RequestStreamHandler, Resource {
     public LambdaHandler(Supplier<LambdaInstance> factory, Clock clock) {
         this.factory = factory;
         this.clock = clock;
-        this.instance = factory.get();
+        this.instance = start();
+    }
+
+    /** A start that fails still answers every invocation with a summary and EMF metrics (the alarms see it). */
+    private LambdaInstance start() {
+        try {
+            return factory.get();
+        } catch (RuntimeException e) {
+            Settings settings = Settings.system();
+            return LambdaInstance.of(AigcAudioFunction.failedStart(e, settings,
+                    LambdaInstance.metricsNamespace(settings), clock));
+        }
     }
 
     @Override
@@ -52,15 +65,20 @@ public final class LambdaHandler implements RequestStreamHandler, Resource {
         Instant started = clock.instant();
         Deadline deadline = deadline(started, context.getRemainingTimeInMillis());
         LambdaInstance current = instance;
+        Invocation invocation = new Invocation(context.getAwsRequestId(), deadline, COLD.getAndSet(false));
         Object event;
         try {
-            event = Json.parse(input.readAllBytes());
-        } catch (JsonSyntaxException e) {
-            throw new InvalidEventException("the event is not valid JSON: " + e.getMessage());
+            try {
+                event = Json.parse(input.readAllBytes());
+            } catch (JsonSyntaxException e) {
+                throw new InvalidEventException("the event is not valid JSON: " + e.getMessage());
+            }
+            current.loadSecrets(deadline);
+        } catch (RuntimeException e) {
+            current.function().reportFailure(e, invocation);
+            throw e;
         }
-        current.loadSecrets(deadline);
-        InvocationResult result = current.function().invoke(event,
-                new Invocation(context.getAwsRequestId(), deadline, COLD.getAndSet(false)));
+        InvocationResult result = current.function().invoke(event, invocation);
         if (result.failed()) {
             // Lambda retries an asynchronous event (S3, schedule) when the handler fails, then sends it on failure.
             throw new InvocationFailedException(result.body());
@@ -82,6 +100,6 @@ public final class LambdaHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        instance = factory.get();
+        instance = start();
     }
 }

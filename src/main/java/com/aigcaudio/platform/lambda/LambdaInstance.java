@@ -11,6 +11,7 @@ import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
 import com.aigcaudio.transport.UrlConnectionTransport;
 
@@ -71,11 +72,23 @@ public final class LambdaInstance {
             credentials = secret;
         } else {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
-            environment.credentials();
+            try {
+                environment.credentials();
+            } catch (MissingCredentialsException e) {
+                throw new ConfigurationException("AIGC_TENCENT_SECRET_ARN", "no Tencent Cloud key: name the Secrets "
+                        + "Manager secret that holds it (template.yaml's TencentSecretArn), or set "
+                        + "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+            }
             credentials = environment;
         }
         return new LambdaInstance(FunctionBuilder.of(config, credentials).warmup(early).aws(aws).clock(clock)
-                .metricsNamespace(settings.string("AIGC_METRICS_NAMESPACE", "aigc-audio-function")).build(), secret);
+                .metricsNamespace(metricsNamespace(settings)).build(), secret);
+    }
+
+    /** AIGC_METRICS_NAMESPACE, read on its own so that a start that failed elsewhere still writes its metrics. */
+    static String metricsNamespace(Settings settings) {
+        String namespace = settings.lookup().apply("AIGC_METRICS_NAMESPACE");
+        return namespace == null || namespace.isBlank() ? "aigc-audio-function" : namespace.trim();
     }
 
     /** An instance around a function built elsewhere (the command line, with its emulator credentials). */

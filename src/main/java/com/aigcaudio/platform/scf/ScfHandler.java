@@ -42,8 +42,17 @@ public final class ScfHandler {
         this.clock = clock;
     }
 
+    /** A start that fails still answers every invocation with a summary line, so the failure shows in metrics. */
     private static AigcAudioFunction fromEnvironment() {
         Settings settings = Settings.system();
+        try {
+            return build(settings);
+        } catch (RuntimeException e) {
+            return AigcAudioFunction.failedStart(e, settings, null, Clock.systemUTC());
+        }
+    }
+
+    private static AigcAudioFunction build(Settings settings) {
         ConnectionWarmup early = FunctionBuilder.warmUpEarly(settings);
         FunctionConfig config = FunctionConfig.platform(settings);
         Logger.configure(System.out, config.logLevel());

@@ -1,6 +1,7 @@
 package com.aigcaudio.tencent.aigc;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Where an AIGC audio task stands, in one vocabulary for both products. */
 public final class AudioTaskStatus {
@@ -82,6 +83,24 @@ public final class AudioTaskStatus {
 
     public String message() {
         return message;
+    }
+
+    /** Our code for an MPS task that failed: MPS says only FAIL and a message. */
+    public static final String MPS_FAILED = "TaskFailed";
+    /** Our code for an MPS task whose message says content review refused it. */
+    public static final String MPS_REVIEW_REFUSED = "ContentReviewRefused";
+    private static final String[] REVIEW_WORDS = {"violat", "moderat", "sensitive", "content review", "audit",
+        "违规", "审核", "敏感"};
+
+    /** The code of an MPS failure, from its message: a content-review refusal told apart from the rest. */
+    static String mpsFailureCode(String message) {
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        for (String word : REVIEW_WORDS) {
+            if (text.contains(word)) {
+                return MPS_REVIEW_REFUSED;
+            }
+        }
+        return MPS_FAILED;
     }
 
     /** A failure because content review refused the prompt or media, told by its codes. */

@@ -74,8 +74,8 @@ final class AudioTaskStatusReader {
             case "RUN":
                 return AudioTaskStatus.running(taskId, null);
             case "FAIL":
-                return AudioTaskStatus.failed(taskId, null, text(fields, "ErrCode", response, false), null,
-                        message);
+                // DescribeAigcAudioTask has no error code: Status FAIL and a Message are all it says.
+                return AudioTaskStatus.failed(taskId, null, AudioTaskStatus.mpsFailureCode(message), null, message);
             case "DONE":
                 List<AudioTaskStatus.AudioOutput> outputs = new ArrayList<>();
                 for (String list : new String[] {"AudioInfos", "VideoInfos"}) {

@@ -7,6 +7,7 @@ import com.aigcaudio.core.Tally;
 import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.plan.TaskPlanner;
+import com.aigcaudio.submit.FailureCode;
 import com.aigcaudio.submit.TaskOutcome;
 import com.aigcaudio.submit.TaskSubmitter;
 import com.aigcaudio.submit.WorkItem;
@@ -126,7 +127,8 @@ public final class CosTrigger {
     }
 
     private static TaskOutcome leftForRedelivery(String source) {
-        return TaskOutcome.failed(source, new TaskOutcome.Failure(ErrorClass.TRANSIENT, "DeadlineReached",
+        return TaskOutcome.failed(source, new TaskOutcome.Failure(FailureCode.DEADLINE_REACHED.errorClass(),
+                FailureCode.DEADLINE_REACHED.code(),
                 "the invocation ran out of time before this record; it was not started", null, null),
                 "not started; a redelivery will create it");
     }

@@ -172,10 +172,12 @@ class LambdaHandlerTest {
     }
 
     @Test
-    void constructor_malformedSecretArn_namesTheVariable() {
+    void malformedSecretArn_failsEachInvocation_namingTheVariable() {
         Map<String, String> env = env(true);
         env.put("AIGC_TENCENT_SECRET_ARN", "aigc/tencent");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> handler(env));
+        LambdaHandler handler = handler(env);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> invoke(handler, "aws-s3-put.json", 30_000));
         assertTrue(e.getMessage().contains("AIGC_TENCENT_SECRET_ARN"), e.getMessage());
     }
 

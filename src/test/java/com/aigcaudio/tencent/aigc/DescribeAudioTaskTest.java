@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -107,8 +108,10 @@ class DescribeAudioTaskTest {
         assertEquals(AudioTaskStatus.State.QUEUED, mps("{\"Status\":\"WAIT\",\"RequestId\":\"r\"}").state());
         assertEquals(AudioTaskStatus.State.RUNNING, mps("{\"Status\":\"RUN\",\"RequestId\":\"r\"}").state());
         fake.close();
-        AudioTaskStatus failed = mps("{\"Status\":\"FAIL\",\"Message\":\"ModelGenerateFailed\",\"RequestId\":\"r\"}");
+        AudioTaskStatus failed = mps("{\"Status\":\"FAIL\",\"Message\":\"Invalid model name for music\","
+                + "\"RequestId\":\"r\"}");
         assertEquals(AudioTaskStatus.State.FAILED, failed.state());
+        assertEquals("TaskFailed", failed.errorCode(), "MPS has no error code field: ours, never Unknown");
         assertFalse(failed.refusedByReview());
         fake.close();
         AudioTaskStatus done = mps("{\"Status\":\"DONE\",\"AudioInfos\":[{\"Url\":\"https://m/a.wav\",\"Duration\":6.5}],"
@@ -117,6 +120,14 @@ class DescribeAudioTaskTest {
         assertEquals(6.5, done.outputs().get(0).duration());
         assertNull(done.errorCode());
         assertEquals("{\"TaskId\":\"task-1\"}", fake.requests().get(0).getBodyAsString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The prompt violates the content policy", "content moderation failed", "内容审核未通过"})
+    void mps_failWhoseMessageSpeaksOfReview_isAReviewRefusal(String message) {
+        AudioTaskStatus failed = mps("{\"Status\":\"FAIL\",\"Message\":\"" + message + "\",\"RequestId\":\"r\"}");
+        assertEquals("ContentReviewRefused", failed.errorCode());
+        assertTrue(failed.refusedByReview());
     }
 
     @Test
