@@ -92,6 +92,12 @@ public final class CosObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        return RangedRead.bytes(send("GET", key, Map.of(), Map.of("Range", RangedRead.header(maxBytes)), null,
+                deadline), maxBytes, "COS");
+    }
+
+    @Override
     public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
         return put(key, body, contentType, Map.of(), false, deadline);
     }

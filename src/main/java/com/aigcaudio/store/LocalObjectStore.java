@@ -2,8 +2,10 @@ package com.aigcaudio.store;
 
 import com.aigcaudio.core.Deadline;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,7 +24,8 @@ import java.util.Map;
  * A directory standing in for COS on one machine, so that consecutive local runs share state. Objects are files
  * under the root (key segments become folders); a forbid-overwrite write creates its file atomically (the
  * content goes to a temporary file first, then is linked into place only if no file has the name).
- * Metadata is not kept: nothing reads it back locally. Compare-and-swap writes compare the content's hash under a
+ * File names are encoded by us ({@link #fileOf}), never by the platform's file-name encoding, so a key with any
+ * characters works under any locale ({@code LANG=C} included). Metadata is not kept: nothing reads it back locally. Compare-and-swap writes compare the content's hash under a
  * lock of this instance: atomic within one process, not between processes sharing the directory.
  */
 public final class LocalObjectStore implements ObjectStore {
@@ -91,6 +94,22 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        Path file = resolve(key);
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new ObjectTooLargeException(size, maxBytes);
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot read " + key + ": " + e.getMessage(), e);
+        }
+        return get(key, deadline);
+    }
+
+    @Override
     public Stored read(String key, Deadline deadline) {
         byte[] bytes = get(key, deadline);
         return bytes == null ? null : new Stored(bytes, ContentTags.of(bytes));
@@ -127,7 +146,7 @@ public final class LocalObjectStore implements ObjectStore {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    String key = root.relativize(file).toString().replace('\\', '/');
+                    String key = keyOf(root.relativize(file));
                     if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".incoming-")
                             && key.startsWith(prefix)) {
                         keys.add(new Listed(key, attributes.lastModifiedTime().toInstant()));
@@ -159,13 +178,51 @@ public final class LocalObjectStore implements ObjectStore {
         return baseUrl.resolve(com.aigcaudio.aws.signing.S3Presigner.encodeKey(key).substring(1));
     }
 
-    /** The file for a key; a key that would leave the root (.. segments, absolute) is refused. */
+    /** The file for a key; a key that would leave the root is refused. */
     Path resolve(String key) {
-        Path path = root.resolve(key).normalize();
+        Path path = fileOf(root, key);
         if (!path.startsWith(root) || path.equals(root)) {
             throw new StoreUnavailableException("key " + key + " falls outside the local store", null);
         }
         return path;
+    }
+
+    /**
+     * The file a key names under {@code root}: one folder per '/'-separated segment, each segment's characters
+     * outside {@code A-Z a-z 0-9 . _ - ~} written as %XX of their UTF-8 bytes (a segment of dots alone too, so no
+     * key climbs out). The names are ASCII whatever the platform's file-name encoding.
+     */
+    public static Path fileOf(Path root, String key) {
+        StringBuilder name = new StringBuilder();
+        for (String segment : key.split("/", -1)) {
+            if (name.length() > 0) {
+                name.append('/');
+            }
+            boolean dots = !segment.isEmpty() && segment.chars().allMatch(c -> c == '.');
+            for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+                int c = b & 0xff;
+                boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || ((c == '.') && !dots) || c == '_' || c == '-' || c == '~';
+                name.append(plain ? String.valueOf((char) c) : String.format("%%%02X", c));
+            }
+        }
+        return root.resolve(name.toString()).normalize();
+    }
+
+    /** The key a file's path under the root stands for: {@link #fileOf} undone. */
+    static String keyOf(Path relative) {
+        String encoded = relative.toString().replace('\\', '/');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length()) {
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     public Path root() {

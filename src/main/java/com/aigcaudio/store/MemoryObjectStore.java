@@ -62,6 +62,15 @@ public final class MemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        byte[] bytes = get(key, deadline);
+        if (bytes != null && bytes.length > maxBytes) {
+            throw new ObjectTooLargeException(bytes.length, maxBytes);
+        }
+        return bytes;
+    }
+
+    @Override
     public Stored read(String key, Deadline deadline) {
         byte[] bytes = get(key, deadline);
         return bytes == null ? null : new Stored(bytes, ContentTags.of(bytes));

@@ -32,6 +32,14 @@ public interface ObjectStore {
         return stored == null ? null : stored.bytes();
     }
 
+    /**
+     * The object's bytes when it has at most {@code maxBytes}, reading no more than that (a 95 MB soundtrack never
+     * enters memory to be refused); null when it does not exist.
+     *
+     * @throws ObjectTooLargeException when the object is larger
+     */
+    byte[] getAtMost(String key, long maxBytes, Deadline deadline);
+
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key, Deadline deadline);
 

@@ -45,6 +45,11 @@ public final class PrefixedObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        return bucket.getAtMost(prefix + key, maxBytes, deadline);
+    }
+
+    @Override
     public Stored read(String key, Deadline deadline) {
         return bucket.read(prefix + key, deadline);
     }

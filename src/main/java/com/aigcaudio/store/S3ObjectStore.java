@@ -82,6 +82,12 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        return RangedRead.bytes(send("GET", key, List.of(), Map.of("Range", RangedRead.header(maxBytes)), null,
+                deadline), maxBytes, "S3");
+    }
+
+    @Override
     public boolean replace(String key, Body body, String contentType, String etag, Deadline deadline) {
         int status = write(key, body, contentType, Map.of("If-Match", etag), deadline);
         return status != 412 && status != 404 && status != 409 && ok("PUT", status);

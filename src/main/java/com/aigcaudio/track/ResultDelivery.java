@@ -92,10 +92,12 @@ final class ResultDelivery {
     /**
      * The delivered soundtrack's bytes, read with the function's own credentials, or null when it was not copied
      * into the result store (a service URL, a VOD FileId).
+     *
+     * @throws com.aigcaudio.store.ObjectTooLargeException when it is over {@code maxBytes}; nothing more was read
      */
-    byte[] read(Soundtrack result, Deadline deadline) {
+    byte[] read(Soundtrack result, long maxBytes, Deadline deadline) {
         String key = storedKey(result);
-        return key == null ? null : results.get(key, deadline);
+        return key == null ? null : results.getAtMost(key, maxBytes, deadline);
     }
 
     /** Where a recorded result can be fetched for an hour: presigned on COS. */

@@ -120,6 +120,11 @@ public final class Tracker {
             } catch (StoreUnavailableException e) {
                 LOG.error("tracker could not read or write a record", "task_id", taskId, "error", e.getMessage());
                 report.storeFailed = true;
+            } catch (RuntimeException e) {
+                // One bad record never stops the run: it is tried again on the next one.
+                LOG.error("tracker could not handle a record; the rest go on", "task_id", taskId,
+                        "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                report.recordsFailed++;
             }
         }
         int budget = WEBHOOK_RETRIES_PER_RUN;
@@ -133,6 +138,10 @@ public final class Tracker {
             } catch (StoreUnavailableException e) {
                 LOG.error("tracker could not record a webhook attempt", "task_id", record.taskId, "error", e.getMessage());
                 report.storeFailed = true;
+            } catch (RuntimeException e) {
+                LOG.error("tracker could not notify for a record; the rest go on", "task_id", record.taskId,
+                        "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                report.recordsFailed++;
             }
         }
         return report;
@@ -152,9 +161,13 @@ public final class Tracker {
         return webhooks.notifyPerson(payload, deadline);
     }
 
-    /** The delivered soundtrack itself, for serving it through the function, or null when it is not in our store. */
-    public byte[] resultBytes(TrackingRecord record, Deadline deadline) {
-        return record.result == null ? null : delivery.read(record.result, deadline);
+    /**
+     * The delivered soundtrack itself, for serving it through the function, or null when it is not in our store.
+     *
+     * @throws com.aigcaudio.store.ObjectTooLargeException when it is over {@code maxBytes}; nothing more was read
+     */
+    public byte[] resultBytes(TrackingRecord record, long maxBytes, Deadline deadline) {
+        return record.result == null ? null : delivery.read(record.result, maxBytes, deadline);
     }
 
     /** Where the delivered soundtrack can be fetched for an hour, or null. */
@@ -214,6 +227,20 @@ public final class Tracker {
                     TaskError.of(e.code(), null, e.getMessage(), false), deadline);
             claims.update(key, mine.completed(record.taskId, null), deadline);
             return failed;
+        } catch (RuntimeException e) {
+            // Whatever broke (a name the store cannot hold, a bug), the claim must not outlive it: the next run
+            // tries the delivery again.
+            releaseQuietly(key, mine, deadline);
+            throw e;
+        }
+    }
+
+    private void releaseQuietly(String key, IdempotencyRecord mine, Deadline deadline) {
+        try {
+            claims.release(key, mine, deadline);
+        } catch (RuntimeException e) {
+            LOG.error("could not release a delivery claim; it lapses after its window", "claim", key,
+                    "error", e.getMessage());
         }
     }
 

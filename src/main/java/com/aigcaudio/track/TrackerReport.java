@@ -16,6 +16,8 @@ public final class TrackerReport implements JsonWritable {
     int expired;
     int notDue;
     int leftForNextRun;
+    /** Records a run could not handle (tried again on the next run). */
+    int recordsFailed;
     boolean storeFailed;
     private final Tally tally = new Tally();
 
@@ -61,6 +63,9 @@ public final class TrackerReport implements JsonWritable {
         json.put("expired", expired);
         json.put("notDue", notDue);
         json.put("leftForNextRun", leftForNextRun);
+        if (recordsFailed > 0) {
+            json.put("recordsFailed", recordsFailed);
+        }
         return json;
     }
 }

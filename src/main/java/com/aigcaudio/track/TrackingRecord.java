@@ -2,7 +2,7 @@ package com.aigcaudio.track;
 
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.store.CorruptRecordException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -248,7 +248,7 @@ public final class TrackingRecord {
             f.nextNotifyAt = instant(j.get("nextNotifyAt"));
             return new TrackingRecord(f);
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
-            throw new StoreUnavailableException("unreadable tracking record: " + e.getMessage(), e);
+            throw new CorruptRecordException("unreadable tracking record: " + e.getMessage(), e);
         }
     }
 

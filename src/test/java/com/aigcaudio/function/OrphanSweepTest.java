@@ -67,6 +67,12 @@ class OrphanSweepTest {
         }
 
         @Override
+        public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+            request();
+            return objects.getAtMost(key, maxBytes, deadline);
+        }
+
+        @Override
         public Stored read(String key, Deadline deadline) {
             request();
             if (key.endsWith(".json")) {

@@ -1,6 +1,7 @@
 package com.aigcaudio.function;
 
 import com.aigcaudio.json.Json;
+import com.aigcaudio.store.LocalObjectStore;
 import com.aigcaudio.testing.FakeTencentCloud;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.LocalHttp;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import static com.aigcaudio.testing.FakeTencentCloud.json;
 import static com.aigcaudio.testing.FakeTencentCloud.success;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code GET /tasks/{id}/result}: the soundtrack served by the function itself, so a caller never needs a presigned
@@ -87,6 +90,38 @@ class ResultThroughTheFunctionTest {
                 new String(Base64.getDecoder().decode((String) response.get("body")), StandardCharsets.UTF_8));
         assertFalse(String.valueOf(response.get("headers")).contains("x-cos-security-token"));
         assertEquals(200, get("/release/tasks/" + TASK + "/result", TOKEN).get("statusCode"), "behind a stage too");
+    }
+
+    private Map<String, Object> request(String method, String path) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("httpMethod", method);
+        event.put("path", path);
+        event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
+        return run(event).result;
+    }
+
+    /** The size is known before a byte is read: a 95 MB soundtrack never enters memory to be refused. */
+    @Test
+    void soundtrackOverWhatAnAnswerCarries_is413_withoutReadingIt_andHeadAnswersLikeGet() throws Exception {
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url("/r/a.mp3")))));
+        run(FunctionHarness.load(Path.of("events/cos-video-upload.json")));
+        clock.advance(Duration.ofSeconds(1));
+        run(FunctionHarness.load(Path.of("events/timer-tracker.json")));
+
+        Map<String, Object> head = request("HEAD", "/tasks/" + TASK + "/result");
+        assertEquals(200, head.get("statusCode"));
+        assertEquals("", head.get("body"));
+        assertEquals("audio/mpeg", ((Map<?, ?>) head.get("headers")).get("Content-Type"));
+
+        Path delivered = LocalObjectStore.fileOf(dir, "soundtracks/incoming/holiday.mp4.mp3");
+        try (RandomAccessFile big = new RandomAccessFile(delivered.toFile(), "rw")) {
+            big.setLength(95L * 1024 * 1024);
+        }
+        Map<String, Object> refused = get("/tasks/" + TASK + "/result", TOKEN);
+        assertEquals(413, refused.get("statusCode"));
+        assertEquals("ResultTooLargeToServe", code(refused));
+        assertTrue(((String) refused.get("body")).contains(Long.toString(95L * 1024 * 1024)), (String) refused.get("body"));
+        assertEquals(413, request("HEAD", "/tasks/" + TASK + "/result").get("statusCode"));
     }
 
     @Test

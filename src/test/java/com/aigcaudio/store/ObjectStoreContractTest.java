@@ -225,10 +225,62 @@ class ObjectStoreContractTest {
         assertThrows(StoreUnavailableException.class, () -> store.get("k", past));
     }
 
+    /** A capped read reads no more than the cap: the object's size decides before its bytes are read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "local", "cos", "s3"})
+    void getAtMost_readsUpToTheCap_andRefusesWhatIsLarger(String kind) {
+        ObjectStore store = store(kind);
+        byte[] big = new byte[300_000];
+        store.put("big.mp3", ObjectStore.Body.of(big), "audio/mpeg", Map.of(), false, DEADLINE);
+        store.put("small.mp3", text("abc"), "audio/mpeg", Map.of(), false, DEADLINE);
+        store.put("exact.mp3", ObjectStore.Body.of(new byte[1000]), "audio/mpeg", Map.of(), false, DEADLINE);
+
+        assertEquals("abc", new String(store.getAtMost("small.mp3", 1000, DEADLINE), StandardCharsets.UTF_8));
+        assertEquals(1000, store.getAtMost("exact.mp3", 1000, DEADLINE).length);
+        ObjectTooLargeException e = assertThrows(ObjectTooLargeException.class,
+                () -> store.getAtMost("big.mp3", 1000, DEADLINE));
+        assertEquals(300_000, e.size());
+        assertNull(store.getAtMost("missing.mp3", 1000, DEADLINE));
+    }
+
     @Test
-    void local_keyLeavingTheRoot_isRefused() {
+    void cos_getAtMost_asksForARange_soTheAnswerNeverCarriesMore() {
+        ObjectStore store = store("cos");
+        store.put("big.mp3", ObjectStore.Body.of(new byte[2_000_000]), "audio/mpeg", Map.of(), false, DEADLINE);
+        long before = cos.servedBytes();
+
+        assertThrows(ObjectTooLargeException.class, () -> store.getAtMost("big.mp3", 4096, DEADLINE));
+
+        assertEquals(4097, cos.servedBytes() - before, "one byte past the cap, no more");
+    }
+
+    /** Names are encoded by us: a segment of dots is a name like any other, never a step out of the root. */
+    @Test
+    void local_keyOfDots_staysInsideTheRoot() throws Exception {
         ObjectStore store = store("local");
-        assertThrows(StoreUnavailableException.class, () -> store.put("../escape", text("x"), "text/plain", Map.of(), false,
-                DEADLINE));
+        store.put("../escape", text("x"), "text/plain", Map.of(), false, DEADLINE);
+
+        assertEquals("x", new String(store.get("../escape", DEADLINE), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(dir.resolve("escape")), "nothing written outside the root");
+        assertEquals(List.of("../escape"), store.entries("", DEADLINE).stream().map(ObjectStore.Listed::key)
+                .filter(k -> k.contains("escape")).collect(java.util.stream.Collectors.toList()));
+    }
+
+    /** Any characters, whatever the platform's file-name encoding: the names on disk are ASCII. */
+    @Test
+    void local_nonAsciiKeys_roundTrip_andListAsWritten() throws Exception {
+        ObjectStore store = store("local");
+        List<String> keys = List.of("incoming/été 春节 🎆.mp4", "incoming/100% done+more.mp4", "a/%2F/b");
+        for (String key : keys) {
+            store.put(key, text(key), "text/plain", Map.of(), true, DEADLINE);
+        }
+        for (String key : keys) {
+            assertEquals(key, new String(store.get(key, DEADLINE), StandardCharsets.UTF_8));
+        }
+        assertEquals(new java.util.TreeSet<>(keys), store.entries("", DEADLINE).stream().map(ObjectStore.Listed::key)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            assertTrue(files.allMatch(p -> p.toString().chars().allMatch(c -> c < 128)), "ASCII names only");
+        }
     }
 }

@@ -30,6 +30,12 @@ final class CountingObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+        reads.incrementAndGet();
+        return objects.getAtMost(key, maxBytes, deadline);
+    }
+
+    @Override
     public Stored read(String key, Deadline deadline) {
         reads.incrementAndGet();
         return objects.read(key, deadline);

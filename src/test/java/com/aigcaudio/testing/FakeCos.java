@@ -1,6 +1,7 @@
 package com.aigcaudio.testing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -24,6 +25,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * Faults on demand: transient answers the store retries, final refusals, and writes whose answer is lost.
  */
 public final class FakeCos implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong servedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     /** LastModified of each object, by the bucket's own (real) clock, as COS stamps it. */
     private final Map<String, java.time.Instant> modified = new ConcurrentHashMap<>();
@@ -86,6 +88,11 @@ public final class FakeCos implements AutoCloseable {
         failingBody = bodyPart;
         failingStatus = status;
         failures.set(times);
+    }
+
+    /** Object bytes sent in GET answers so far. */
+    public long servedBytes() {
+        return servedBytes.get();
     }
 
     /** Requests answered so far (every method, the failed ones too). */
@@ -311,7 +318,25 @@ public final class FakeCos implements AutoCloseable {
                         return listing(params);
                     }
                     byte[] body = objects.get(path);
-                    return body == null ? error(404, "NoSuchKey") : new ResponseDefinition(200, body);
+                    if (body == null) {
+                        return error(404, "NoSuchKey");
+                    }
+                    java.util.regex.Matcher range = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)")
+                            .matcher(String.valueOf(r.getHeader("Range")));
+                    if (range.matches()) {
+                        // As COS does: 206 with the asked-for bytes (fewer at the end) and the whole size.
+                        int from = Integer.parseInt(range.group(1));
+                        if (from >= body.length) {
+                            return error(416, "InvalidRange");
+                        }
+                        int to = (int) Math.min(body.length - 1, Long.parseLong(range.group(2)));
+                        servedBytes.addAndGet(to - from + 1);
+                        return ResponseDefinitionBuilder.responseDefinition().withStatus(206)
+                                .withHeader("Content-Range", "bytes " + from + "-" + to + "/" + body.length)
+                                .withBody(java.util.Arrays.copyOfRange(body, from, to + 1)).build();
+                    }
+                    servedBytes.addAndGet(body.length);
+                    return new ResponseDefinition(200, body);
                 case "DELETE":
                     objects.remove(path);
                     return new ResponseDefinition(204, "");

@@ -148,6 +148,30 @@ class TrackerTest {
                 && r.getLoggedDate().after(puts.get(0).getLoggedDate())).count(), "no query after delivery");
     }
 
+    /** A record the tracker cannot read (a later version's state, a truncated body) is one line; the rest go on. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecordThatCannotBeHandled_isReported_andTheRestAreDelivered() throws Exception {
+        files.file("/r/a.mp3", 200, "audio/mpeg", "ID3 fake mp3 bytes".getBytes(StandardCharsets.UTF_8));
+        harness().invoke(upload);
+        String key = cos.objects().keySet().stream().filter(k -> k.contains("aigc-tracking/open/") && k.contains(TASK))
+                .findFirst().orElseThrow();
+        String body = new String(cos.objects().get(key), StandardCharsets.UTF_8);
+        // Sorted before the good one, so the run meets it first.
+        cos.objects().put(key.replace(TASK, "000-AigcAudioTask-future"), body.replace(TASK, "000-AigcAudioTask-future")
+                .replaceFirst("\"state\":\"[A-Z]+\"", "\"state\":\"CANCELLED\"").getBytes(StandardCharsets.UTF_8));
+        cos.objects().put(key.replace(TASK, "001-AigcAudioTask-truncated"), body.substring(0, body.length() / 2)
+                .getBytes(StandardCharsets.UTF_8));
+        finishedWith("/r/a.mp3");
+
+        FunctionHarness.Outcome run = tick();
+
+        Map<String, Object> tracker = (Map<String, Object>) run.result.get("tracker");
+        assertEquals(1, ((Number) tracker.get("done")).intValue(), Json.toString(run.result));
+        assertEquals(2, ((Number) tracker.get("recordsFailed")).intValue(), Json.toString(run.result));
+        assertEquals(1, cos.puts("/soundtracks/incoming/holiday.mp4.mp3").size());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void contentReviewRefusal_isFailedSayingSo() throws Exception {

@@ -109,6 +109,11 @@ class TrackingStoreTest {
         }
 
         @Override
+        public byte[] getAtMost(String key, long maxBytes, Deadline deadline) {
+            return objects.getAtMost(key, maxBytes, deadline);
+        }
+
+        @Override
         public Stored read(String key, Deadline deadline) {
             return objects.read(key, deadline);
         }

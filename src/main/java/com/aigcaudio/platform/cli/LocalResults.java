@@ -1,5 +1,6 @@
 package com.aigcaudio.platform.cli;
 
+import com.aigcaudio.store.LocalObjectStore;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -65,11 +66,11 @@ final class LocalResults {
                 return null;
             }
         }
-        Path results = root.resolve(resultPrefix).normalize();
+        Path results = LocalObjectStore.fileOf(root, resultPrefix);
         if (results.equals(root)) {
             return null;
         }
-        Path file = root.resolve(key).normalize();
+        Path file = LocalObjectStore.fileOf(root, key);
         if (!file.startsWith(results) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 || !Files.isDirectory(results, LinkOption.NOFOLLOW_LINKS)) {
             return null;

@@ -104,8 +104,11 @@ public final class HttpTrigger {
         }
         String resultOf = route.resultOf(request.path());
         if (resultOf != null) {
+            if ("HEAD".equalsIgnoreCase(request.method())) {
+                return status.result(resultOf, invocation.deadline()).withoutBody();
+            }
             if (!"GET".equalsIgnoreCase(request.method())) {
-                return HttpResponse.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET"));
+                return HttpResponse.error(405, "MethodNotAllowed", "use GET", null, null, Map.of("Allow", "GET, HEAD"));
             }
             return status.result(resultOf, invocation.deadline());
         }

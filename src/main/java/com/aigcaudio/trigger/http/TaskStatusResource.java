@@ -2,6 +2,7 @@ package com.aigcaudio.trigger.http;
 
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.store.ObjectTooLargeException;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.track.TrackingRecord;
@@ -80,7 +81,11 @@ final class TaskStatusResource {
                 return HttpResponse.error(409, "NotDone", "task " + taskId + " is " + status(record.state())
                         + "; its soundtrack is served once it is done", null, null, Map.of("Retry-After", "10"));
             }
-            bytes = tracker.resultBytes(record, deadline);
+            bytes = tracker.resultBytes(record, MAX_SERVED_BYTES, deadline);
+        } catch (ObjectTooLargeException e) {
+            return HttpResponse.error(413, "ResultTooLargeToServe", "the soundtrack is "
+                    + (e.size() < 0 ? "over " + MAX_SERVED_BYTES : e.size()) + " bytes; at most " + MAX_SERVED_BYTES
+                    + " are served through the function: use result.url");
         } catch (StoreUnavailableException e) {
             LOG.error("soundtrack not read: the store is unavailable", "task_id", taskId, "error", e.getMessage());
             return HttpResponse.error(503, "ResultStoreUnavailable", "try again later", null, null,
@@ -89,10 +94,6 @@ final class TaskStatusResource {
         if (bytes == null) {
             return HttpResponse.error(404, "NotServed", "the soundtrack of " + taskId + " is not in this function's "
                     + "result store (it stays where the service put it); use result.url of GET the task");
-        }
-        if (bytes.length > MAX_SERVED_BYTES) {
-            return HttpResponse.error(413, "ResultTooLargeToServe", "the soundtrack is " + bytes.length
-                    + " bytes; at most " + MAX_SERVED_BYTES + " are served through the function: use result.url");
         }
         String key = String.valueOf(record.result().key()).toLowerCase(Locale.ROOT);
         return HttpResponse.binary(bytes, key.endsWith(".wav") ? "audio/wav" : key.endsWith(".mp3") ? "audio/mpeg"
