@@ -106,6 +106,40 @@ class AigcEmulatorTest {
         assertTrue(response.body().contains("\"Code\":\"UnknownParameter\""), response.body());
     }
 
+    /** A request signed as {@code service} at {@code signedAt}, sent with X-TC-Timestamp {@code sentAt}. */
+    private HttpResponse<String> signedAs(String service, java.time.Instant signedAt, long sentAt) throws Exception {
+        byte[] body = "{\"Prompt\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String host = "127.0.0.1:" + emulator.endpoint().getPort();
+        com.aigcaudio.tencent.signing.Tc3Signature signature = com.aigcaudio.tencent.signing.Tc3Signer.sign(
+                new com.aigcaudio.tencent.signing.Tc3Request(service, host, "application/json; charset=utf-8", body),
+                AigcEmulator.CREDENTIALS, signedAt);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", signature.authorization())
+                .header("X-TC-Action", "CreateAigcAudioTask").header("X-TC-Version", "2018-07-17")
+                .header("X-TC-Timestamp", Long.toString(sentAt))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The official SDK pointed at an IP address signs for the address's first label: say so, not "malformed". */
+    @Test
+    void signedForAnotherService_namesTheServiceItSignedFor() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> response = signedAs("127", now, now.getEpochSecond());
+        assertTrue(response.body().contains("AuthFailure.SignatureFailure"), response.body());
+        assertTrue(response.body().contains("names service '127'") && response.body().contains("sign for 'vod'"),
+                response.body());
+    }
+
+    @Test
+    void scopeDateOfAnotherDay_namesBothDates() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> response = signedAs("vod", now.minus(Duration.ofDays(1)), now.getEpochSecond());
+        String yesterday = com.aigcaudio.tencent.signing.Tc3Signer.scopeDate(now.minus(Duration.ofDays(1))
+                .getEpochSecond());
+        assertTrue(response.body().contains("date is '" + yesterday + "'"), response.body());
+    }
+
     @Test
     void endpoint_isLoopback() {
         assertEquals("127.0.0.1", URI.create(emulator.endpoint().toString()).getHost());
