@@ -27,7 +27,7 @@ public final class ClientSettings {
      */
     public static ClientConfig from(Settings settings) {
         return ClientConfig.builder(service(settings))
-                .endpoint(settings.httpUrl("AIGC_ENDPOINT"))
+                .endpoint(settings.endpointUrl("AIGC_ENDPOINT", "https://vod.tencentcloudapi.com"))
                 .international(settings.bool("AIGC_INTERNATIONAL", false))
                 .region(settings.string("TENCENTCLOUD_REGION"))
                 .language(settings.oneOf("AIGC_LANGUAGE", null, "zh-CN", "en-US"))

@@ -1,8 +1,11 @@
 package com.aigcaudio.config;
 
 import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.log.Redaction;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -42,6 +45,10 @@ public final class Location {
      * @throws ConfigurationException naming {@code variable}
      */
     public static Location parse(Settings s, String variable, String value, String example) {
+        if (value.matches("(?i)[a-z][a-z0-9+.-]*://[^/?#]*@.*")) {
+            throw new ConfigurationException(variable, "must not carry a user name or password (credentials come "
+                    + "from the role or the secret), got '" + Redaction.userInfo(value) + "'");
+        }
         Matcher cos = COS.matcher(value);
         if (cos.matches()) {
             String bucket = cos.group(1);
@@ -63,14 +70,44 @@ public final class Location {
             return new Location(Kind.S3, bucket, region, prefix(s3.group(2)), base, null);
         }
         if (value.startsWith("file:") && value.length() > "file:".length()) {
-            String path = value.substring("file:".length());
-            return new Location(Kind.FILE, null, null, "", null,
-                    Path.of(path.startsWith("//") ? URI.create(value).getPath() : path));
+            return new Location(Kind.FILE, null, null, "", null, directory(variable, value));
         }
         if (value.equals("memory:")) {
             return new Location(Kind.MEMORY, null, null, "", null, null);
         }
-        throw new ConfigurationException(variable, "expected " + FORMS + ", e.g. " + example + "; got '" + value + "'");
+        throw new ConfigurationException(variable, "expected " + FORMS + ", e.g. " + example + "; got '"
+                + Redaction.userInfo(value) + "'");
+    }
+
+    /**
+     * The directory of a file: location, created when absent; it must be a directory we can write. file://host/…
+     * names another machine: refused rather than silently dropping the host.
+     */
+    private static Path directory(String variable, String value) {
+        String path = value.substring("file:".length());
+        if (path.startsWith("//")) {
+            URI uri = URI.create(value);
+            if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
+                throw new ConfigurationException(variable, "file://" + uri.getAuthority() + "/… names a host, not a "
+                        + "local directory: write file:" + uri.getPath() + " or file://" + uri.getPath());
+            }
+            path = uri.getPath();
+        }
+        Path dir = Path.of(path);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigurationException(variable, dir + " is a file, not a directory: name a directory, e.g. "
+                    + "file:.aigc-local");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigurationException(variable, "the directory " + dir + " cannot be created ("
+                    + e.getClass().getSimpleName() + "): name one this user can write, e.g. file:.aigc-local");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ConfigurationException(variable, "the directory " + dir + " is not writable by this user");
+        }
+        return dir;
     }
 
     /** AIGC_COS_ENDPOINT with {bucket} replaced, or used as is (a test server or proxy serving every bucket). */
@@ -80,8 +117,8 @@ public final class Location {
             return null;
         }
         String url = template.replace("{bucket}", bucket);
-        URI uri = new Settings(name -> url).httpUrl("AIGC_COS_ENDPOINT");
-        return uri.getPath().isEmpty() ? uri.resolve("/") : uri;
+        return new Settings(name -> url).endpointUrl("AIGC_COS_ENDPOINT",
+                "https://{bucket}.cos-internal.ap-guangzhou.tencentcos.cn");
     }
 
     private static String prefix(String path) {

@@ -207,6 +207,24 @@ public final class Settings {
         return uri;
     }
 
+    /**
+     * An https URL of a service's endpoint: scheme, host and port only. A path or query there means nothing to the
+     * service, and every request would be signed for the wrong path (COS answers 403 SignatureDoesNotMatch).
+     */
+    public URI endpointUrl(String name, String example) {
+        URI uri = httpUrl(name);
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getRawPath();
+        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new ConfigurationException(name, "must be the endpoint alone (scheme, host, port), without a path "
+                    + "or query, e.g. " + example + "; got '" + Redaction.userInfo(lookup.apply(name).trim()) + "'");
+        }
+        return uri.resolve("/");
+    }
+
     /** 127.0.0.0/8, ::1 or localhost, read from the literal: no name lookup at start. */
     static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

@@ -65,7 +65,8 @@ public final class LambdaInstance {
                 throw new ConfigurationException("AIGC_TENCENT_SECRET_ARN",
                         "expected a Secrets Manager secret ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
             }
-            URI endpoint = settings.httpUrl("AIGC_SECRETS_MANAGER_ENDPOINT");
+            URI endpoint = settings.endpointUrl("AIGC_SECRETS_MANAGER_ENDPOINT",
+                    "https://secretsmanager.eu-west-1.amazonaws.com");
             secret = new SecretCredentials(new SecretsManagerClient(
                     endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
                     awsTransport, clock), arn, clock);
