@@ -91,7 +91,17 @@ final class OrphanSweep {
                     continue;
                 }
                 read++;
-                Verdict verdict = sweep(claim.key(), deadline, replay);
+                Verdict verdict;
+                try {
+                    verdict = sweep(claim.key(), deadline, replay);
+                } catch (StoreUnavailableException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // One claim that cannot be handled never stops the sweep: it is tried again next tick.
+                    LOG.error("sweep could not handle a claim; the rest go on", "claim", claim.key(),
+                            "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    verdict = Verdict.PENDING;
+                }
                 counts.merge(verdict, 1, Integer::sum);
                 if (verdict == Verdict.PENDING) {
                     pending.add(claim.key());

@@ -2,7 +2,7 @@ package com.aigcaudio.idempotency;
 
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
-import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.store.CorruptRecordException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -231,7 +231,7 @@ public final class IdempotencyRecord {
             f.reported = Boolean.TRUE.equals(json.get("reported"));
             return new IdempotencyRecord(f);
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
-            throw new StoreUnavailableException("unreadable idempotency record: " + e.getMessage(), e);
+            throw new CorruptRecordException("unreadable idempotency record: " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.log.Redaction;
+import com.aigcaudio.store.CorruptRecordException;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.submit.SpendGuard;
 import com.aigcaudio.track.TaskError;
@@ -19,6 +20,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the state store holds, as an operator sees it: every tracked task, and the claims that need attention
@@ -40,22 +42,33 @@ public final class StateReader {
         this.clock = clock;
     }
 
-    /** Every entry, newest first. */
-    public List<StateEntry> entries(Deadline deadline) {
+    /**
+     * Every entry, newest first. A record that cannot be read (truncated, empty, of a later version) is handed to
+     * {@code unreadable} as one line, its key and what is wrong, and the rest go on.
+     */
+    public List<StateEntry> entries(Deadline deadline, Consumer<String> unreadable) {
         List<StateEntry> entries = new ArrayList<>();
         List<String> ids = new ArrayList<>(tasks.openTaskIds(deadline));
         ids.addAll(tasks.closedTaskIds(deadline));
         for (String taskId : ids) {
-            TrackingRecord record = tasks.get(taskId, deadline);
-            if (record != null) {
-                entries.add(entry(record));
+            try {
+                TrackingRecord record = tasks.get(taskId, deadline);
+                if (record != null) {
+                    entries.add(entry(record));
+                }
+            } catch (CorruptRecordException | IllegalArgumentException | ClassCastException e) {
+                unreadable.accept("tracking record " + taskId + ": " + e.getMessage());
             }
         }
         for (ObjectStore.Listed listed : claims.keys(keyPrefix, deadline)) {
-            IdempotencyRecord record = claims.read(listed.key(), deadline);
-            StateEntry entry = record == null ? null : entry(listed.key(), record, listed.lastModified());
-            if (entry != null) {
-                entries.add(entry);
+            try {
+                IdempotencyRecord record = claims.read(listed.key(), deadline);
+                StateEntry entry = record == null ? null : entry(listed.key(), record, listed.lastModified());
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            } catch (CorruptRecordException | IllegalArgumentException | ClassCastException e) {
+                unreadable.accept("claim " + listed.key() + ": " + e.getMessage());
             }
         }
         entries.sort(Comparator.comparing((StateEntry e) -> e.since == null ? Instant.MIN : e.since).reversed());

@@ -8,6 +8,7 @@ import com.aigcaudio.idempotency.IdempotencyKey;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
 import com.aigcaudio.log.Logger;
+import com.aigcaudio.store.CorruptRecordException;
 import com.aigcaudio.store.StoreUnavailableException;
 
 import java.time.Clock;
@@ -81,6 +82,11 @@ public final class ClaimGuard {
         } catch (StoreUnavailableException e) {
             LOG.error("idempotency store unavailable: nothing created", "source", item.source(), "error", e.getMessage());
             return new Held(key, null, storeUnavailable(item, e));
+        } catch (CorruptRecordException e) {
+            LOG.error("the claim record cannot be read: nothing created; see `state show`", "source", item.source(),
+                    "claim", key, "error", e.getMessage());
+            return new Held(key, null, failed(item, FailureCode.CLAIM_UNREADABLE, e.getMessage(), null, null,
+                    "its claim record cannot be read, so whether a task exists is unknown: nothing was created"));
         }
         return claim.isOwned() ? new Held(key, mine, null) : new Held(key, null, standing(item, claim.existing()));
     }
@@ -98,7 +104,7 @@ public final class ClaimGuard {
         IdempotencyRecord sending = held.mine.sending();
         try {
             store.update(held.key, sending, deadline);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | CorruptRecordException e) {
             LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error", e.getMessage());
             release(held, item, deadline);
             return storeUnavailable(item, e);
@@ -134,7 +140,7 @@ public final class ClaimGuard {
         }
         try {
             store.release(held.key, held.mine, deadline);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | CorruptRecordException e) {
             // The claim never reached SENDING: after its window a redelivery takes it over.
             LOG.error("could not release the claim", "source", item.source(), "error", e.getMessage());
         }
@@ -147,13 +153,13 @@ public final class ClaimGuard {
     private void record(WorkItem item, String key, IdempotencyRecord record, Deadline deadline, TaskOutcome outcome) {
         try {
             store.settle(key, record, deadline);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | CorruptRecordException e) {
             LOG.error("could not record the outcome: the claim stays SENDING (an unknown outcome, never "
                     + "re-created)", "source", item.source(), "task_id", outcome.taskId(), "error", e.getMessage());
         }
     }
 
-    private static TaskOutcome storeUnavailable(WorkItem item, StoreUnavailableException e) {
+    private static TaskOutcome storeUnavailable(WorkItem item, RuntimeException e) {
         return failed(item, FailureCode.IDEMPOTENCY_STORE_UNAVAILABLE, e.getMessage(), null, null,
                 "no task was created without a claim; a redelivery will try again");
     }

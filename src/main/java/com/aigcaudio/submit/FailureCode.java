@@ -20,6 +20,8 @@ public enum FailureCode {
     IDEMPOTENCY_STORE_UNAVAILABLE("IdempotencyStoreUnavailable", ErrorClass.TRANSIENT, 503, Duration.ofSeconds(5)),
     /** The invocation ran out of time before this record: not started, the platform's retry creates it. */
     DEADLINE_REACHED("DeadlineReached", ErrorClass.TRANSIENT, 503, Duration.ofSeconds(5)),
+    /** The work's claim record cannot be read (truncated, of a later version): whether a task exists is unknown. */
+    CLAIM_UNREADABLE("ClaimUnreadable", ErrorClass.UNKNOWN_OUTCOME, 500, null),
     /** An earlier attempt sent the request and its outcome was never recorded: never retried blindly. */
     PREVIOUS_OUTCOME_UNKNOWN("PreviousOutcomeUnknown", ErrorClass.UNKNOWN_OUTCOME, 504, null);
 

@@ -206,4 +206,19 @@ class OrphanSweepTest {
         assertEquals(11, count(report, "read"));
         assertEquals(List.of(PREFIX + ":orphan"), redone);
     }
+
+    /** A claim that cannot be read (a later version's status) is one ERROR line; the orphans beside it are redone. */
+    @Test
+    void unreadableClaim_isSkipped_theOrphansBesideItAreRedone() {
+        write(3, List.of(PREFIX + ":orphan-a", PREFIX + ":orphan-z"), new Random(5));
+        bucket.put("aigc-idempotency/" + PREFIX + "/orphan-m.json", ObjectStore.Body.of(
+                "{\"status\":\"CANCELLED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "application/json",
+                Map.of(), false, Deadline.after(clock, RUN));
+        clock.advance(Duration.ofMinutes(5));
+
+        tick();
+
+        assertEquals(List.of(PREFIX + ":orphan-a", PREFIX + ":orphan-z"), redone.stream().sorted()
+                .collect(java.util.stream.Collectors.toList()));
+    }
 }

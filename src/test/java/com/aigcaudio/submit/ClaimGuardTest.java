@@ -256,6 +256,21 @@ class ClaimGuardTest {
      * top, which made one settle up to 24 PUTs. A completion the store could not write leaves SENDING: an unknown
      * outcome, never re-created.
      */
+    /** A claim record nobody can read: whether a task exists is unknown, so nothing is sent, and it says so. */
+    @Test
+    void unreadableClaim_sendsNothing_andIsItsOwnFailure() {
+        store.objects.put("claims/" + key.value().replace(':', '/') + ".json", com.aigcaudio.store.ObjectStore.Body.of(
+                "{\"status\":\"CANCELLED\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "application/json",
+                java.util.Map.of(), false, deadline());
+        Attempt attempt = new Attempt();
+
+        TaskOutcome outcome = run(item, attempt);
+
+        assertEquals("ClaimUnreadable", outcome.failure().code());
+        assertEquals(ErrorClass.UNKNOWN_OUTCOME, outcome.failure().errorClass());
+        assertEquals(List.of(), attempt.calls, "nothing admitted, nothing sent");
+    }
+
     @Test
     void completionWriteFails_isNotRetriedOnTopOfTheStoresOwnRetries() {
         Attempt attempt = new Attempt();

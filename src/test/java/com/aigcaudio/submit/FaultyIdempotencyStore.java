@@ -21,13 +21,16 @@ final class FaultyIdempotencyStore implements IdempotencyStore {
     enum Op { CLAIM, UPDATE, RELEASE }
 
     final ObjectIdempotencyStore records;
+    /** The objects under the records: a test writes what no writer of ours would. */
+    final MemoryObjectStore objects;
     private final Map<Op, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
     /** Runs before every update (after any injected failure): a test takes the claim over here. */
     Runnable beforeUpdate = () -> { };
 
     FaultyIdempotencyStore(Clock clock) {
-        this.records = new ObjectIdempotencyStore(new MemoryObjectStore(clock), "claims/", clock);
+        this.objects = new MemoryObjectStore(clock);
+        this.records = new ObjectIdempotencyStore(objects, "claims/", clock);
         for (Op op : Op.values()) {
             failures.put(op, new AtomicInteger());
             calls.put(op, new AtomicInteger());

@@ -132,7 +132,7 @@ final class StateCommand {
     }
 
     private int summary(StateReader reader, FunctionConfig config) {
-        Map<StateEntry.Status, Integer> counts = StateReader.counts(reader.entries(deadline));
+        Map<StateEntry.Status, Integer> counts = StateReader.counts(reader.entries(deadline, this::unreadable));
         Map<String, Integer> spend = reader.spend(deadline);
         if (json) {
             Map<String, Object> byStatus = new LinkedHashMap<>();
@@ -154,6 +154,11 @@ final class StateCommand {
         out.println("spend   " + windows.get(0) + ": " + spend.get(windows.get(0)) + " taken  " + windows.get(1) + ": "
                 + spend.get(windows.get(1)) + " taken" + limits(config));
         return Main.OK;
+    }
+
+    /** One line on stderr for each record that cannot be read; the command goes on with the rest. */
+    private void unreadable(String what) {
+        err.println("unreadable " + what);
     }
 
     private static String limits(FunctionConfig config) {
@@ -185,7 +190,7 @@ final class StateCommand {
         }
         Instant now = clock.instant();
         List<Object> rows = new ArrayList<>();
-        for (StateEntry entry : reader.entries(deadline)) {
+        for (StateEntry entry : reader.entries(deadline, this::unreadable)) {
             if (rows.size() >= limit) {
                 break;
             }

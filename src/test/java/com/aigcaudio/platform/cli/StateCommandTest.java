@@ -9,6 +9,7 @@ import com.aigcaudio.testing.RealS3;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -152,6 +154,36 @@ class StateCommandTest {
         assertEquals(2, state("list", "--since", "soon").status);
         assertEquals(2, state("frobnicate").status);
         assertTrue(state("--help").out.contains("state resolve KEY --task-id T"));
+    }
+
+    /** A truncated, empty or later-version record is one line on stderr; every other record is still shown. */
+    @Test
+    void unreadableRecords_areOneLineEach_andTheRestAreShown() throws Exception {
+        store("file");
+        unknownUploadAndCreatedJingle();
+        Path open;
+        Path claim;
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toList());
+            open = all.stream().filter(p -> p.toString().contains("aigc-tracking/open/")).findFirst().orElseThrow();
+            claim = all.stream().filter(p -> p.toString().contains("aigc-idempotency/")).findFirst().orElseThrow();
+        }
+        String record = Files.readString(open);
+        Files.writeString(open.resolveSibling("000-AigcAudioTask-future.json"), record
+                .replaceFirst("\"state\":\"[A-Z]+\"", "\"state\":\"CANCELLED\"")
+                .replaceFirst("\"taskId\":\"[^\"]+\"", "\"taskId\":\"000-AigcAudioTask-future\""));
+        Files.writeString(claim.resolveSibling("truncated-claim.json"), Files.readString(claim).substring(0, 20));
+        Files.writeString(claim.resolveSibling("empty-claim.json"), "");
+
+        Run summary = state();
+        assertEquals(0, summary.status, summary.err);
+        assertTrue(summary.out.contains("unknown 1") && summary.out.contains("waiting 1"), summary.out);
+        assertEquals(3, summary.err.lines().filter(line -> line.startsWith("unreadable ")).count(), summary.err);
+        assertTrue(summary.err.contains("000-AigcAudioTask-future") && summary.err.contains("truncated-claim"),
+                summary.err);
+        Run list = state("list");
+        assertEquals(0, list.status, list.err);
+        assertTrue(list.out.contains("task-jingle"), list.out);
     }
 
     @ParameterizedTest

@@ -3,6 +3,9 @@ package com.aigcaudio.platform.lambda;
 import com.aigcaudio.aws.secrets.SecretUnavailableException;
 import com.aigcaudio.config.Settings;
 import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Deadline;
+import com.aigcaudio.core.Invocation;
+import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.platform.cli.LocalContext;
@@ -173,6 +176,22 @@ class EveryInvocationSummaryTest {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> invoke(handler, "{}"));
             assertEquals("AIGC_TENCENT_SECRET_ARN", e.variable());
             assertOneFailureSummary(log, "ConfigurationInvalid");
+        }
+    }
+
+    /** On SCF (no namespace): a start that failed answers each invocation with a plain summary line and its code. */
+    @Test
+    void onScf_aStartThatFailed_writesAPlainSummaryEachInvocation() {
+        AigcAudioFunction failed = AigcAudioFunction.failedStart(new ConfigurationException("AIGC_STATE", "unset"),
+                Settings.of(Map.of("AIGC_SERVICE", "mps")), null, Clock.systemUTC());
+        try (LogCapture log = new LogCapture()) {
+            assertThrows(ConfigurationException.class, () -> failed.invoke(Map.of(),
+                    new Invocation("scf-req", Deadline.after(Clock.systemUTC(), java.time.Duration.ofSeconds(3)), true)));
+            Map<?, ?> summary = lines(log, "invocation summary").get(0);
+            assertEquals("mps", summary.get("service"));
+            assertEquals(1, ((Number) summary.get("TasksFailed")).intValue());
+            assertEquals(1, ((Number) ((Map<?, ?>) summary.get("failuresByCode")).get("ConfigurationInvalid")).intValue());
+            assertTrue(!summary.containsKey("_aws"), summary.toString());
         }
     }
 }
