@@ -3,10 +3,11 @@ package com.aigcaudio.platform.cli;
 import com.qcloud.scf.runtime.Context;
 
 /**
- * The SCF and Lambda contexts for invocations outside either platform: the command line and tests. Lambda's
- * remaining time counts down from the limit, from when the context is made.
+ * The SCF context for invocations outside the platform: the command line and tests. For AWS events the command line
+ * hands its request id and remaining time to the Lambda invoker directly (the Lambda runtime's own types are not in
+ * the deploy jar). The remaining time counts down from the limit, from when the context is made.
  */
-public final class LocalContext implements Context, com.amazonaws.services.lambda.runtime.Context {
+public final class LocalContext implements Context {
     private final String requestId;
     private final int timeLimitMs;
     private final long startedNanos = System.nanoTime();
@@ -16,24 +17,9 @@ public final class LocalContext implements Context, com.amazonaws.services.lambd
         this.timeLimitMs = timeLimitMs;
     }
 
-    @Override
-    public String getAwsRequestId() {
-        return requestId;
-    }
-
-    @Override
-    public String getFunctionName() {
-        return "aigc-audio-function";
-    }
-
-    @Override
+    /** What is left of the limit. */
     public int getRemainingTimeInMillis() {
         return (int) Math.max(0, timeLimitMs - (System.nanoTime() - startedNanos) / 1_000_000);
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-        return getMemoryLimitInMb();
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
-import com.aigcaudio.platform.lambda.LambdaHandler;
+import com.aigcaudio.platform.lambda.LambdaInvoker;
 import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
@@ -163,8 +163,8 @@ public final class Main {
                                                 LocalContext context, PrintStream err) throws IOException {
         err.println("an AWS event: running it through the Lambda handler");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new LambdaHandler(() -> LambdaInstance.of(function), Clock.systemUTC())
-                .handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out, context);
+        LambdaInvoker.of(function).handle(new java.io.ByteArrayInputStream(Json.toBytes(event)), out,
+                context.getRequestId(), context.getRemainingTimeInMillis());
         return Json.object(Json.parse(out.toByteArray()));
     }
 

@@ -8,9 +8,9 @@ import com.aigcaudio.core.Invocation;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.testing.EmfSpecification;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.LambdaTestContext;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.LogCapture;
 import com.aigcaudio.testing.RealS3;
@@ -67,7 +67,7 @@ class EveryInvocationSummaryTest {
 
     private static void invoke(LambdaHandler handler, String event) throws Exception {
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), new LocalContext("req-summary", 30_000));
+                new ByteArrayOutputStream(), new LambdaTestContext("req-summary", 30_000));
     }
 
     private static List<Map<?, ?>> lines(LogCapture log, String message) {

@@ -6,8 +6,8 @@ import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.LambdaTestContext;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
 import com.aigcaudio.testing.LogCapture;
@@ -133,7 +133,7 @@ class LambdaHandlerTest {
     private static Map<String, Object> invoke(LambdaHandler handler, String fixture, int remainingMs) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("events", fixture))), out,
-                new LocalContext("lambda-request", remainingMs));
+                new LambdaTestContext("lambda-request", remainingMs));
         return (Map<String, Object>) Json.parse(out.toByteArray());
     }
 
@@ -194,7 +194,7 @@ class LambdaHandlerTest {
         LambdaHandler handler = handler(env(false));
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> handler.handleRequest(
                 new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-                new LocalContext("r", 30_000)));
+                new LambdaTestContext("r", 30_000)));
         assertTrue(e.getMessage().startsWith("the event is not valid JSON"), e.getMessage());
     }
 

@@ -4,10 +4,10 @@ import com.aigcaudio.config.Settings;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.function.InvocationFailedException;
 import com.aigcaudio.json.Json;
-import com.aigcaudio.platform.cli.LocalContext;
 import com.aigcaudio.platform.lambda.LambdaHandler;
 import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.testing.FakeTencentCloud;
+import com.aigcaudio.testing.LambdaTestContext;
 import com.aigcaudio.testing.FunctionHarness;
 import com.aigcaudio.testing.IndependentCosVerifier;
 import com.aigcaudio.testing.IndependentSigV4Verifier;
@@ -120,7 +120,7 @@ class EventFixturesTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             handler.handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out,
-                    new LocalContext("fixture-request", 30_000));
+                    new LambdaTestContext("fixture-request", 30_000));
             @SuppressWarnings("unchecked")
             Map<String, Object> result = (Map<String, Object>) Json.parse(out.toByteArray());
             return new FunctionHarness.Outcome(result, false);
