@@ -4,9 +4,12 @@ import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.store.CorruptRecordException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** What the store holds for one key. */
 public final class IdempotencyRecord {
@@ -30,6 +33,8 @@ public final class IdempotencyRecord {
     private final String requestId;
     private final Map<String, Object> work;
     private final boolean reported;
+    /** Fields a later version wrote that this one does not know: kept, so rewriting a record never drops them. */
+    private final Map<String, Object> unknownFields;
 
     /**
      * A new claim: nothing sent yet.
@@ -58,6 +63,7 @@ public final class IdempotencyRecord {
         this.requestId = f.requestId;
         this.work = f.work;
         this.reported = f.reported;
+        this.unknownFields = f.unknownFields;
     }
 
     /** A record's fields, mutable: each transition edits a copy of the fields and builds a new record from it. */
@@ -71,6 +77,7 @@ public final class IdempotencyRecord {
         String requestId;
         Map<String, Object> work;
         boolean reported;
+        Map<String, Object> unknownFields = Map.of();
     }
 
     private Fields fields() {
@@ -84,6 +91,7 @@ public final class IdempotencyRecord {
         f.requestId = requestId;
         f.work = work;
         f.reported = reported;
+        f.unknownFields = unknownFields;
         return f;
     }
 
@@ -213,12 +221,16 @@ public final class IdempotencyRecord {
         json.put("requestId", requestId);
         json.put("work", work);
         json.put("reported", reported ? Boolean.TRUE : null);
+        unknownFields.forEach(json::putIfAbsent);
         return Json.toBytes(json);
     }
 
+    private static final Set<String> KNOWN_FIELDS = Set.of("status", "claimId", "inProgressUntil", "expiresAt",
+            "payloadHash", "taskId", "requestId", "work", "reported");
+
     public static IdempotencyRecord fromJson(byte[] bytes) {
         try {
-            Map<String, Object> json = Json.parseObject(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, Object> json = Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
             Fields f = new Fields();
             f.status = Status.valueOf((String) json.get("status"));
             f.claimId = (String) json.get("claimId");
@@ -229,6 +241,9 @@ public final class IdempotencyRecord {
             f.requestId = (String) json.get("requestId");
             f.work = Json.object(json.get("work"));
             f.reported = Boolean.TRUE.equals(json.get("reported"));
+            Map<String, Object> unknown = new LinkedHashMap<>(json);
+            unknown.keySet().removeAll(KNOWN_FIELDS);
+            f.unknownFields = unknown.isEmpty() ? Map.of() : Collections.unmodifiableMap(unknown);
             return new IdempotencyRecord(f);
         } catch (JsonSyntaxException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new CorruptRecordException("unreadable idempotency record: " + e.getMessage(), e);

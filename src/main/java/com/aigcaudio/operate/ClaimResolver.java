@@ -5,6 +5,7 @@ import com.aigcaudio.core.Service;
 import com.aigcaudio.core.UploadedObject;
 import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.idempotency.IdempotencyStore;
+import com.aigcaudio.json.Json;
 import com.aigcaudio.store.ObjectStore;
 import com.aigcaudio.track.TrackedTask;
 import com.aigcaudio.track.TrackingRecord;
@@ -31,7 +32,11 @@ public final class ClaimResolver {
         }
     }
 
+    /** One marker per resolved record version, written forbid-overwrite: of two operators, exactly one wins. */
+    static final String RESOLUTIONS = "aigc-resolutions/";
+
     private final IdempotencyStore claims;
+    private final ObjectStore state;
     private final TrackingStore tasks;
     private final Service service;
     private final Duration firstCheck;
@@ -39,6 +44,7 @@ public final class ClaimResolver {
 
     public ClaimResolver(IdempotencyStore claims, ObjectStore state, Service service, Duration firstCheck, Clock clock) {
         this.claims = claims;
+        this.state = state;
         this.tasks = new TrackingStore(state);
         this.service = service;
         this.firstCheck = firstCheck;
@@ -62,6 +68,7 @@ public final class ClaimResolver {
             source = TimerTrigger.source(TimerEvent.decode((Map<?, ?>) work.get("event")));
         }
         Instant now = clock.instant();
+        win(key, record, "task-exists " + taskId, deadline);
         tasks.create(TrackingRecord.created(new TrackedTask(taskId, record.requestId(), source, resultName),
                 service.signingName(), now, now.plus(firstCheck)), deadline);
         claims.update(key, record.completed(taskId, record.requestId()), deadline);
@@ -70,7 +77,24 @@ public final class ClaimResolver {
     /** The task was never created: the claim becomes one that never sent, already past its window. */
     public void notCreated(String key, Deadline deadline) {
         IdempotencyRecord record = unknown(key, deadline);
+        win(key, record, "not-created", deadline);
         claims.update(key, record.notCreated(clock.instant()), deadline);
+    }
+
+    /**
+     * Takes the one right to resolve this version of the record (its claim id and status, as shown): a
+     * forbid-overwrite write that every store honours, so two terminals resolving one claim cannot both go on,
+     * whichever answer each gives (one task at most).
+     *
+     * @throws Refused when another resolution of the same record was taken first
+     */
+    private void win(String key, IdempotencyRecord shown, String decision, Deadline deadline) {
+        String marker = RESOLUTIONS + key.replace(':', '/') + "/" + shown.claimId() + "-" + shown.status().name();
+        byte[] body = Json.toBytes(Map.of("decision", decision, "at", clock.instant().toString()));
+        if (!state.put(marker, ObjectStore.Body.of(body), "application/json", Map.of(), true, deadline)) {
+            throw new Refused(key + " was resolved by someone else while this ran (state show " + key
+                    + " says how); nothing was written");
+        }
     }
 
     /** The recorded event of a claim that was never sent and whose window passed, to run through the function. */

@@ -46,9 +46,10 @@ final class StateCommand {
             "  state show KEY|TASKID      the whole record, credentials and signatures redacted",
             "  state resolve KEY --task-id T",
             "                             an unknown outcome whose task exists: record it; the tracker follows it",
-            "  state resolve KEY --not-created",
+            "  state resolve KEY --not-created --yes",
             "                             an unknown outcome whose task does not exist: the next delivery, the",
-            "                             tracker's sweep or 'state retry KEY' creates it, once",
+            "                             tracker's sweep or 'state retry KEY' creates it, once; if the task did",
+            "                             exist, that is a second paid task: check first (docs/operations.md)",
             "  state retry KEY            redo a claim that never sent (orphaned, or resolved --not-created) now",
             "Reads AIGC_STATE like the function (default file:.aigc-local). Exit: 0 done, 1 store or function",
             "failed, 2 usage, configuration, or a record not in the state the subcommand needs.");
@@ -78,7 +79,7 @@ final class StateCommand {
         Options options;
         try {
             options = Options.parse(args, Set.of("--status", "--since", "--limit", "--task-id"),
-                    Set.of("--json", "--not-created", "--help"));
+                    Set.of("--json", "--not-created", "--yes", "--help"));
         } catch (Options.BadOption e) {
             err.println(e.getMessage());
             err.println(HELP);
@@ -226,6 +227,13 @@ final class StateCommand {
         String taskId = options.value("--task-id");
         if (words.size() != 2 || (taskId == null) == !options.has("--not-created")) {
             err.println("state resolve needs one KEY and either --task-id T or --not-created");
+            return Main.USAGE;
+        }
+        if (taskId == null && !options.has("--yes")) {
+            err.println("--not-created tells the function that this request created no task, so the next delivery "
+                    + "creates one. If the service did create it, that is a second paid task. Check first: find the "
+                    + "request's RequestId in the log and look for a task created then (docs/operations.md, "
+                    + "Unknown outcomes); then add --yes.");
             return Main.USAGE;
         }
         String key = words.get(1);

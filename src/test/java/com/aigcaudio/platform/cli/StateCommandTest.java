@@ -195,7 +195,10 @@ class StateCommandTest {
         assertEquals(2, state("retry", key).status, "an unknown outcome is never retried blindly");
         assertEquals(2, state("resolve", key).status, "needs --task-id or --not-created");
 
-        Run resolved = state("resolve", key, "--not-created");
+        Run unconfirmed = state("resolve", key, "--not-created");
+        assertEquals(2, unconfirmed.status, "what a wrong answer costs is said, and --yes asked for");
+        assertTrue(unconfirmed.err.contains("second paid task") && unconfirmed.err.contains("--yes"), unconfirmed.err);
+        Run resolved = state("resolve", key, "--not-created", "--yes");
         assertEquals(0, resolved.status, resolved.err);
         assertEquals(1, ((List<?>) state("list", "--status", "orphaned", "--json").json()).size());
 
@@ -227,6 +230,44 @@ class StateCommandTest {
         assertTrue(again.err.contains("completed with task task-retried"), again.err);
     }
 
+    /** Two terminals resolve one claim at once, with opposite answers: exactly one wins, at most one task follows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "cos", "s3"})
+    void twoOperatorsResolvingOneClaim_exactlyOneWins(String kind) throws Exception {
+        store(kind);
+        unknownUploadAndCreatedJingle();
+        String key = unknownKey();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Run exists;
+        Run notCreated;
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Run> a = pool.submit(() -> {
+                start.await();
+                return state("resolve", key, "--task-id", "task-by-operator-a");
+            });
+            Future<Run> b = pool.submit(() -> {
+                start.await();
+                return state("resolve", key, "--not-created", "--yes");
+            });
+            start.countDown();
+            exists = a.get(60, TimeUnit.SECONDS);
+            notCreated = b.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, (exists.status == 0 ? 1 : 0) + (notCreated.status == 0 ? 1 : 0),
+                "exactly one wins: " + exists.status + " " + exists.err + " / " + notCreated.status + " " + notCreated.err);
+        Run loser = exists.status == 0 ? notCreated : exists;
+        assertEquals(2, loser.status, loser.err);
+        boolean trackedByHand = !((List<?>) state("list", "--status", "waiting", "--json").json()).stream()
+                .filter(row -> String.valueOf(row).contains("task-by-operator-a")).findAny().isEmpty();
+        assertEquals(exists.status == 0, trackedByHand, "the tracking record follows the winner only");
+        new FunctionHarness(env).invoke(upload);
+        assertEquals(exists.status == 0 ? 0 : 1, vod.requests().size(),
+                "a redelivery creates the task only when the winner said it was never created");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"file", "cos"})
     void resolveTaskExists_recordsItAndARedeliveryIsADuplicate(String kind) {
@@ -247,6 +288,6 @@ class StateCommandTest {
         FunctionHarness.Outcome again = new FunctionHarness(env).invoke(upload);
         assertTrue(Json.toString(again.result).contains("task-found-by-hand"), Json.toString(again.result));
         assertEquals(0, vod.requests().size(), "no second paid task");
-        assertFalse(state("resolve", key, "--not-created").status == 0, "no longer unknown");
+        assertFalse(state("resolve", key, "--not-created", "--yes").status == 0, "no longer unknown");
     }
 }
