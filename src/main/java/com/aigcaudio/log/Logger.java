@@ -122,7 +122,7 @@ public final class Logger {
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
         }
-        String text = Json.toString(line);
+        String text = Redaction.queryParameters(Json.toString(line));
         for (String secret : SECRETS) {
             text = text.replace(secret, Redaction.REDACTED);
         }

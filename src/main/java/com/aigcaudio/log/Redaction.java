@@ -1,6 +1,10 @@
 package com.aigcaudio.log;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +21,20 @@ public final class Redaction {
     /** Name fragments that mark a credential, matched on the name lower-cased with '-' and '_' removed. */
     private static final List<String> SECRET_NAME_PARTS = List.of("authorization", "cookie", "token", "secret",
             "password", "passwd", "signature", "apikey", "credential", "sessionid", "privatekey");
-    private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;]|^)([^=&?;#\\s]+)=([^&;#\\s]*)");
+    /** Short names that carry a signature on their own (COS presigned {@code sign}, SAS-style {@code sig}). */
+    private static final List<String> SECRET_NAMES = List.of("sign", "sig");
+    /**
+     * name=value in a query string; the value ends at a separator, a quote or a backslash (inside a JSON line).
+     * Compiled on first use: a log line without '=' (every line of a cold invocation) never needs it.
+     */
+    private static final class QueryParameter {
+        static final Pattern PATTERN = Pattern.compile("([?&;]|^)([^=&?;#\\s\"\\\\]+)=([^&;#\\s\"\\\\]*)");
+    }
     private static final int MAX_STRING = 512;
     /** scheme://user:password@ — up to the first '@' before any path, query or fragment. */
-    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+    private static final class UserInfo {
+        static final Pattern PATTERN = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+    }
 
     private final List<String> secretValues;
 
@@ -37,6 +51,9 @@ public final class Redaction {
 
     /** Does this field, header or parameter name carry a credential? */
     public static boolean isSecretName(String name) {
+        if (SECRET_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
         String normal = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         for (String part : SECRET_NAME_PARTS) {
             if (normal.contains(part)) {
@@ -50,11 +67,18 @@ public final class Redaction {
     public Object redact(Object value) {
         if (value instanceof Map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            String decodedBody = Boolean.TRUE.equals(map.get("isBase64Encoded")) ? decoded(map.get("body")) : null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 Object child = e.getValue();
                 if (isSecretName(key)) {
                     out.put(key, REDACTED);
+                } else if (decodedBody != null && key.equals("body")) {
+                    // Redacted as text: a token pasted into a prompt must not survive as Base64 in the log.
+                    out.put(key, truncate(redactText(decodedBody), MAX_STRING));
+                } else if (decodedBody != null && key.equals("isBase64Encoded")) {
+                    out.put(key, "decoded for the log");
                 } else if (key.equalsIgnoreCase("headers") && child != null && !(child instanceof Map)) {
                     out.put(key, REDACTED + " (not an object)");
                 } else {
@@ -73,16 +97,38 @@ public final class Redaction {
         return value instanceof String ? truncate(redactText((String) value), MAX_STRING) : value;
     }
 
+    /** A Base64 body as UTF-8 text, or null when it is not Base64 of text. */
+    private static String decoded(Object body) {
+        if (!(body instanceof String)) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Base64.getDecoder().decode((String) body)))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return null;
+        }
+    }
+
     /** Blanks known secret values and the values of secret-named query parameters inside free text (paths, URLs). */
     String redactText(String text) {
         String out = text;
         for (String secret : secretValues) {
             out = out.replace(secret, REDACTED);
         }
+        return queryParameters(out);
+    }
+
+    /**
+     * The text with the value of every secret-named query parameter ({@code sign}, {@code sig},
+     * {@code q-signature}, {@code X-Amz-Signature}, security tokens…) replaced: the one rule for URLs in records
+     * shown, log lines and logged events.
+     */
+    public static String queryParameters(String out) {
         if (out.indexOf('=') < 0) {
             return out;
         }
-        Matcher m = QUERY_PARAMETER.matcher(out);
+        Matcher m = QueryParameter.PATTERN.matcher(out);
         StringBuilder result = new StringBuilder();
         while (m.find()) {
             String replacement = isSecretName(m.group(2)) ? m.group(1) + m.group(2) + "=" + REDACTED : m.group();
@@ -94,7 +140,7 @@ public final class Redaction {
 
     /** A URL or location with any user name and password replaced by ***, so a message can show the rest. */
     public static String userInfo(String location) {
-        return location == null ? null : USER_INFO.matcher(location).replaceFirst("$1***@");
+        return location == null ? null : UserInfo.PATTERN.matcher(location).replaceFirst("$1***@");
     }
 
     /** At most {@code max} characters, with a marker saying how much was cut. */

@@ -64,4 +64,37 @@ class RedactionTest {
     void truncate_longText_saysHowMuchWasCut() {
         assertEquals("abc…(2 more)", Redaction.truncate("abcde", 3));
     }
+
+    /** One rule for every signature-bearing parameter, wherever a URL shows: a shown record, an event, a log line. */
+    @Test
+    void everySignatureBearingParameter_isBlanked_inRecordsEventsAndLogLines() {
+        String url = "https://x.example/a.mp3?sign=s-cos&sig=s-sas&q-signature=s-q&X-Amz-Signature=s-amz"
+                + "&X-Amz-Security-Token=s-tok&x-cos-security-token=s-cos-tok&design=keep&t=1";
+        String shown = Json.toString(new Redaction(List.of()).redact(Map.of("result", Map.of("url", url))));
+        String line;
+        try (com.aigcaudio.testing.LogCapture log = new com.aigcaudio.testing.LogCapture()) {
+            Logger.get(RedactionTest.class).info("fetched", "url", url);
+            line = log.text();
+        }
+        for (String text : List.of(shown, line)) {
+            for (String secret : List.of("s-cos", "s-sas", "s-q", "s-amz", "s-tok", "s-cos-tok")) {
+                assertFalse(text.contains("=" + secret), secret + " leaked: " + text);
+            }
+            assertTrue(text.contains("design=keep") && text.contains("t=1"), text);
+        }
+    }
+
+    /** A Base64 body is decoded before redaction: a token pasted into a prompt cannot be decoded from the log. */
+    @Test
+    void base64Body_isRedactedAfterDecoding() {
+        String body = "{\"Prompt\":\"rain, and my token " + TOKEN + "\"}";
+        String encoded = java.util.Base64.getEncoder().encodeToString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> event = Map.of("isBase64Encoded", true, "body", encoded);
+
+        String text = Json.toString(redaction.redact(event));
+
+        assertFalse(text.contains(TOKEN), text);
+        assertFalse(text.contains(encoded.substring(0, 24)), "not logged encoded: " + text);
+        assertTrue(text.contains("rain, and my token"), text);
+    }
 }
