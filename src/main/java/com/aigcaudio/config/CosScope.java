@@ -4,6 +4,7 @@ import com.aigcaudio.core.ConfigurationException;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Which COS objects the function acts on: optional bucket, prefix and suffix filters, minus the output location
@@ -64,7 +65,8 @@ public final class CosScope {
                     + "bucket or to a prefix outside the filters");
         }
         if (mpsOutputBucket != null && scope.overlapsInput(mpsOutputBucket, scope.outputPrefix)) {
-            throw new ConfigurationException(s.string("AIGC_COS_OUTPUT_PREFIX") != null ? "AIGC_COS_OUTPUT_PREFIX" : "AIGC_MPS_OUTPUT",
+            throw new ConfigurationException(s.string("AIGC_COS_OUTPUT_PREFIX") != null ? "AIGC_COS_OUTPUT_PREFIX"
+                    : "AIGC_MPS_OUTPUT",
                     "the output location " + mpsOutputBucket + "/" + scope.outputPrefix + " falls inside the COS input "
                             + "filters (AIGC_COS_BUCKETS, AIGC_COS_PREFIXES, AIGC_COS_SUFFIXES), so every result would "
                             + "trigger a new task; write results to another bucket or to a prefix outside the filters");
@@ -113,6 +115,6 @@ public final class CosScope {
     }
 
     private static List<String> lower(List<String> values) {
-        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableList());
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableList());
     }
 }

@@ -3,13 +3,18 @@ package com.aigcaudio.config;
 import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.core.Service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The HTTP trigger's route, size limit, bearer token, CORS origins and what a caller may set. */
 public final class HttpSettings {
-    /** What a caller may set unless AIGC_HTTP_CALLER_FIELDS says otherwise: the creative choices, not billing or storage. */
+    /** What a caller may set unless AIGC_HTTP_CALLER_FIELDS says otherwise: the creative choices, not billing or
+     * storage. */
     static final List<String> CALLER_FIELDS_COMMON = List.of("Prompt", "ModelName", "ModelVersion", "SceneType",
             "VideoInfos", "AudioInfos", "AdditionalParameters");
     static final List<String> CALLER_FIELDS_VOD = List.of("OutputConfig.Duration", "OutputConfig.OutputAudioFormat");
@@ -53,7 +58,8 @@ public final class HttpSettings {
         List<String> origins = corsOrigins(s);
         if (token != null && origins.contains("*")) {
             throw new ConfigurationException("AIGC_HTTP_CORS_ORIGINS", "'*' lets any web page call with the token a "
-                    + "visitor typed; list the origins that may call (https://app.example.com) or drop AIGC_HTTP_TOKEN");
+                    + "visitor typed; list the origins that may call (https://app.example.com) or drop AIGC_HTTP"
+                            + "_TOKEN");
         }
         return new HttpSettings(path, (int) s.longValue("AIGC_HTTP_MAX_BODY_BYTES", 65_536, 1024, 6 * 1024 * 1024),
                 token, origins, callerFields(s, service), hostSuffixes(s));
@@ -79,12 +85,13 @@ public final class HttpSettings {
     private static List<String> corsOrigins(Settings s) {
         List<String> origins = s.list("AIGC_HTTP_CORS_ORIGINS");
         for (String origin : origins) {
-            java.util.regex.Matcher m = java.util.regex.Pattern
+            Matcher m = Pattern
                     .compile("(https?)://([a-z0-9-]+(?:\\.[a-z0-9-]+)*)(?::([0-9]{1,5}))?").matcher(origin);
             if (origin.equals("*")) {
                 continue;
             }
-            String problem = !m.matches() ? "expected scheme://host[:port] with no path, such as https://app.example.com"
+            String problem = !m.matches()
+                    ? "expected scheme://host[:port] with no path, such as https://app.example.com"
                     : m.group(3) != null && (m.group(1).equals("https") ? "443" : "80").equals(m.group(3))
                     ? "a browser never sends the default port; write " + m.group(1) + "://" + m.group(2) : null;
             if (problem != null && origin.matches("(?i)https?://[a-z0-9.-]+(:[0-9]{1,5})?")
@@ -101,7 +108,7 @@ public final class HttpSettings {
     private static Set<String> callerFields(Settings s, Service service) {
         List<String> listed = s.list("AIGC_HTTP_CALLER_FIELDS");
         if (listed.isEmpty()) {
-            List<String> defaults = new java.util.ArrayList<>(CALLER_FIELDS_COMMON);
+            List<String> defaults = new ArrayList<>(CALLER_FIELDS_COMMON);
             defaults.addAll(service == Service.VOD ? CALLER_FIELDS_VOD : CALLER_FIELDS_MPS);
             return Set.copyOf(defaults);
         }
@@ -110,14 +117,14 @@ public final class HttpSettings {
             if (!known.contains(field)) {
                 throw new ConfigurationException("AIGC_HTTP_CALLER_FIELDS", "'" + field + "' is not a field a "
                         + service + " caller can be allowed to set (expected some of "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                        + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
         return Set.copyOf(listed);
     }
 
     private static List<String> hostSuffixes(Settings s) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String suffix : s.list("AIGC_MEDIA_URL_ALLOWED_HOSTS")) {
             String lower = suffix.toLowerCase(Locale.ROOT);
             if (!lower.matches("\\.?[a-z0-9-]+(\\.[a-z0-9-]+)*")) {

@@ -18,7 +18,8 @@ public final class MediaUrlSettings {
     public static MediaUrlSettings from(Settings s) {
         Mode mode = "object".equals(s.oneOf("AIGC_MEDIA_URL", "presigned", "presigned", "object"))
                 ? Mode.OBJECT : Mode.PRESIGNED;
-        return new MediaUrlSettings(mode, Duration.ofSeconds(s.longValue("AIGC_MEDIA_URL_TTL_SECONDS", 3600, 60, 604_800)));
+        return new MediaUrlSettings(mode, Duration.ofSeconds(s.longValue("AIGC_MEDIA_URL_TTL_SECONDS", 3600, 60,
+                604_800)));
     }
 
     public Mode mode() {

@@ -151,7 +151,8 @@ public final class Settings {
                 return candidate;
             }
         }
-        throw new ConfigurationException(name, "expected one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        throw new ConfigurationException(name, "expected one of " + String.join(", ", allowed) + ", got '" + value
+                + "'");
     }
 
     /** A comma-separated list with blanks dropped; empty when unset. */
@@ -199,7 +200,8 @@ public final class Settings {
             if (!isLoopback(uri.getHost())) {
                 throw new ConfigurationException(name, "must be https://, got '" + shown + "': over http:// the "
                         + "session token and the signed request cross in clear, and a captured request can be "
-                        + "replayed (http:// is accepted only for a loopback test server, e.g. http://127.0.0.1:8080/)");
+                        + "replayed (http:// is accepted only for a loopback test server, e.g. http://127.0.0.1:"
+                                + "8080/)");
             }
             LOG.warn("plain-HTTP endpoint accepted: it is a loopback address (a local test server)", "variable", name,
                     "url", shown);

@@ -40,7 +40,8 @@ public final class StateConfig {
     public static StateConfig from(Settings s, String defaultState, URI localBaseUrl) {
         String keyPrefix = s.string("AIGC_IDEMPOTENCY_KEY_PREFIX", "aigc-audio");
         if (!keyPrefix.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new ConfigurationException("AIGC_IDEMPOTENCY_KEY_PREFIX", "use 1-64 letters, digits, '.', '_' or '-'");
+            throw new ConfigurationException("AIGC_IDEMPOTENCY_KEY_PREFIX",
+                    "use 1-64 letters, digits, '.', '_' or '-'");
         }
         Duration ttl = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_TTL_SECONDS", 259_200, 60, 31_536_000));
         Duration window = Duration.ofSeconds(s.longValue("AIGC_IDEMPOTENCY_IN_PROGRESS_SECONDS", 60, 1, 86_400));

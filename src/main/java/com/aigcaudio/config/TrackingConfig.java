@@ -51,7 +51,8 @@ public final class TrackingConfig {
         this.notifyUrl = s.httpUrl("AIGC_NOTIFY_URL");
         this.notifySecret = s.string("AIGC_NOTIFY_SECRET");
         if (notifyUrl != null && (notifySecret == null || notifySecret.length() < 16)) {
-            throw new ConfigurationException("AIGC_NOTIFY_SECRET", "required with AIGC_NOTIFY_URL: at least 16 characters");
+            throw new ConfigurationException("AIGC_NOTIFY_SECRET",
+                    "required with AIGC_NOTIFY_URL: at least 16 characters");
         }
         this.maxResultBytes = s.longValue("AIGC_RESULT_MAX_BYTES", 100L * 1024 * 1024, 1024, 5L * 1024 * 1024 * 1024);
         this.trackerTrigger = s.string("AIGC_TRACKER_TRIGGER", DEFAULT_TRACKER_TRIGGER);

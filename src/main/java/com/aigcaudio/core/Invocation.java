@@ -1,7 +1,5 @@
 package com.aigcaudio.core;
 
-import com.aigcaudio.core.Deadline;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -140,7 +140,8 @@ public final class UploadedObject {
 
     /** The bucket's full name: on COS {@code <name>-<appid>}, as used in COS hosts and in StoreCosParam. */
     public String bucket() {
-        return appId == null || appId.isEmpty() || bucketName.endsWith("-" + appId) ? bucketName : bucketName + "-" + appId;
+        return appId == null || appId.isEmpty() || bucketName.endsWith("-" + appId) ? bucketName : bucketName + "-"
+                + appId;
     }
 
     public String region() {

@@ -1,5 +1,6 @@
 package com.aigcaudio.core;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -68,7 +69,7 @@ public final class UtcStamps {
             try {
                 return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
                         number(text, 11, 13), number(text, 14, 16), number(text, 17, 19)).toEpochSecond(ZoneOffset.UTC);
-            } catch (java.time.DateTimeException | NumberFormatException e) {
+            } catch (DateTimeException | NumberFormatException e) {
                 // Not a valid date after all: Instant.parse words the error.
             }
         }

@@ -116,7 +116,8 @@ public final class AigcEmulator implements AutoCloseable {
                 LOG.info("emulator refused a request", "error_code", e.code, "request_id", requestId);
             } else {
                 // The function's connection warm-up: expected, and answered as the real endpoint does.
-                LOG.debug("emulator answered a request naming no action", "error_code", e.code, "request_id", requestId);
+                LOG.debug("emulator answered a request naming no action", "error_code", e.code, "request_id",
+                        requestId);
             }
             response = Map.of("Error", Map.of("Code", e.code, "Message", e.getMessage()), "RequestId", requestId);
         }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code done}.
  */
 final class EmulatedTask {
-    private static final Pattern ID = Pattern.compile("1500000000-AigcAudio(?:Task)?-([0-9a-f]{12})([01])[0-9a-f]{19}t?");
+    private static final Pattern ID = Pattern.compile(
+            "1500000000-AigcAudio(?:Task)?-([0-9a-f]{12})([01])[0-9a-f]{19}t?");
     /** The API types Duration as an integer (seconds). */
     static final int SECONDS = 3;
 

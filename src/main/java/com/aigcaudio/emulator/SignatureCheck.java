@@ -39,7 +39,8 @@ final class SignatureCheck {
                     + "not " + m.group(4));
         }
         if (!credentials.secretId().equals(m.group(1))) {
-            throw new EmulatedError("AuthFailure.SecretIdNotFound", "unknown SecretId; the emulator accepts only its own");
+            throw new EmulatedError("AuthFailure.SecretIdNotFound",
+                    "unknown SecretId; the emulator accepts only its own");
         }
         long timestamp;
         try {
@@ -48,7 +49,8 @@ final class SignatureCheck {
             throw new EmulatedError("MissingParameter", "X-TC-Timestamp is missing or not a number");
         }
         if (Math.abs(System.currentTimeMillis() / 1000 - timestamp) > MAX_SKEW_SECONDS) {
-            throw new EmulatedError("AuthFailure.SignatureExpire", "the timestamp is more than 5 minutes from server time");
+            throw new EmulatedError("AuthFailure.SignatureExpire",
+                    "the timestamp is more than 5 minutes from server time");
         }
         String date = Tc3Signer.scopeDate(timestamp);
         if (!service.equals(m.group(3))) {
@@ -76,7 +78,8 @@ final class SignatureCheck {
         String scope = date + "/" + service + "/tc3_request";
         String expected = Tc3Signer.signature(Tc3Signer.signingKey(credentials.secretKey(), date, service),
                 Tc3Signer.stringToSign(timestamp, scope, canonical));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), m.group(6).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), m.group(6).getBytes(
+                StandardCharsets.US_ASCII))) {
             throw new EmulatedError("AuthFailure.SignatureFailure", "the signature does not match: the scope "
                     + scope + " and the signed headers " + m.group(5) + " are right, so the canonical request "
                     + "(method, path, the signed headers' values, the body's hash) or the key differs");

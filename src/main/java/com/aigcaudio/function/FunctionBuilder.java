@@ -167,7 +167,8 @@ public final class FunctionBuilder {
         return new AigcAudioFunction(new AigcAudioFunction.Triggers(
                 new CosTrigger(planner, submitter, config.client().requestsPerSecond()),
                 new HttpTrigger(config.http(), planner, submitter, tracker, new TryPage(config.http(),
-                        config.client().service().name().toLowerCase(Locale.ROOT), config.defaults().parameters()), clock),
+                        config.client().service().name().toLowerCase(Locale.ROOT), config.defaults().parameters()),
+                                clock),
                 new TimerTrigger(planner, submitter, tracker, config.tracking().trackerTrigger())),
                 new OrphanSweep(claims, config.state().keyPrefix(), tracker, clock), clock,
                 config.logEvents() ? new Redaction(Collections.singletonList(config.http().token())) : null,

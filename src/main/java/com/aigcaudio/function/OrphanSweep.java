@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class OrphanSweep {
      * @param replay runs a recorded {trigger, event} as the function would
      */
     Report run(Instant share, Deadline deadline, BiFunction<String, Map<?, ?>, InvocationResult> replay) {
-        Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         int left = 0;
         int read = 0;
         try {

@@ -3,6 +3,8 @@ package com.aigcaudio.idempotency;
 import com.aigcaudio.core.Hashing;
 import com.aigcaudio.json.Json;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,9 +40,9 @@ public final class IdempotencyKey {
             }
             return out;
         }
-        if (json instanceof java.util.List) {
-            java.util.List<Object> out = new java.util.ArrayList<>();
-            for (Object item : (java.util.List<?>) json) {
+        if (json instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : (List<?>) json) {
                 out.add(sorted(item));
             }
             return out;

@@ -81,7 +81,8 @@ public final class Json {
             what = "malformed JSON";
         }
         JsonLocation at = e.getLocation();
-        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column "
+                + at.getColumnNr();
     }
 
     /**
@@ -178,7 +179,8 @@ public final class Json {
             g.writeEndArray();
         } else if (value instanceof Boolean) {
             g.writeBoolean((Boolean) value);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
             g.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigInteger) {
             g.writeNumber((BigInteger) value);

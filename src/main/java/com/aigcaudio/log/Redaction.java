@@ -103,7 +103,8 @@ public final class Redaction {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Base64.getDecoder().decode((String) body)))
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Base64.getDecoder().decode((
+                    String) body)))
                     .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return null;

@@ -42,7 +42,8 @@ public final class ClaimResolver {
     private final Duration firstCheck;
     private final Clock clock;
 
-    public ClaimResolver(IdempotencyStore claims, ObjectStore state, Service service, Duration firstCheck, Clock clock) {
+    public ClaimResolver(IdempotencyStore claims, ObjectStore state, Service service, Duration firstCheck,
+            Clock clock) {
         this.claims = claims;
         this.state = state;
         this.tasks = new TrackingStore(state);
@@ -57,6 +58,12 @@ public final class ClaimResolver {
             throw new Refused("--task-id: not a task id: '" + taskId + "'");
         }
         IdempotencyRecord record = unknown(key, deadline);
+        TrackingRecord tracked = tasks.get(taskId, deadline);
+        if (tracked != null) {
+            // Another upload's task: recording it here would track it twice and leave this upload without one.
+            throw new Refused("task " + taskId + " is already tracked for " + tracked.source() + "; it is not this "
+                    + "claim's task (state show " + taskId + ")");
+        }
         Map<String, Object> work = record.work();
         String source = null;
         String resultName = null;
@@ -116,7 +123,8 @@ public final class ClaimResolver {
     private IdempotencyRecord unknown(String key, Deadline deadline) {
         IdempotencyRecord record = existing(key, deadline);
         boolean unknown = record.status() == IdempotencyRecord.Status.UNKNOWN_OUTCOME
-                || record.status() == IdempotencyRecord.Status.SENDING && !clock.instant().isBefore(record.inProgressUntil());
+                || record.status() == IdempotencyRecord.Status.SENDING && !clock.instant().isBefore(
+                        record.inProgressUntil());
         if (!unknown) {
             throw new Refused(key + " is " + describe(record) + "; only an unknown outcome is resolved");
         }

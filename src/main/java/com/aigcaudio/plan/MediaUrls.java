@@ -26,7 +26,8 @@ public final class MediaUrls {
     private final Clock clock;
 
     /** @param credentials sign COS URLs; {@code awsCredentials} (the Lambda role's) sign S3 URLs */
-    public MediaUrls(MediaUrlSettings settings, CredentialsProvider credentials, Supplier<AwsCredentials> awsCredentials,
+    public MediaUrls(MediaUrlSettings settings, CredentialsProvider credentials,
+            Supplier<AwsCredentials> awsCredentials,
                      Clock clock) {
         this.settings = settings;
         this.credentials = credentials;
@@ -42,7 +43,8 @@ public final class MediaUrls {
         if (region == null || !region.matches("[a-z0-9-]+")) {
             throw new InvalidRequestException(object.storage() == UploadedObject.Storage.S3 ? "awsRegion"
                     : "cos.cosBucket.cosRegion", "a presigned media URL needs the bucket's region, and the event has "
-                    + (region == null ? "none" : "an invalid one") + " (or set AIGC_MEDIA_URL=object for public buckets)");
+                    + (region == null ? "none" : "an invalid one")
+                            + " (or set AIGC_MEDIA_URL=object for public buckets)");
         }
         if (object.storage() == UploadedObject.Storage.S3) {
             AwsCredentials aws;

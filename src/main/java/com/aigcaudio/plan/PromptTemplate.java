@@ -4,6 +4,7 @@ import com.aigcaudio.core.ConfigurationException;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ public final class PromptTemplate {
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
                 throw new ConfigurationException(variable, "unknown placeholder {" + m.group(1) + "}; known: "
-                        + String.join(", ", new java.util.TreeSet<>(PLACEHOLDERS)));
+                        + String.join(", ", new TreeSet<>(PLACEHOLDERS)));
             }
         }
         return new PromptTemplate(template);

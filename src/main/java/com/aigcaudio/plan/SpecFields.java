@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Typed reads from a JSON object of task parameters; each type error names the parameter's path. */
 final class SpecFields {
@@ -28,7 +29,7 @@ final class SpecFields {
         for (String key : map.keySet()) {
             if (!allowed.contains(key)) {
                 throw new InvalidRequestException(name(key), "unknown parameter for " + what
-                        + " (expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                        + " (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
     }

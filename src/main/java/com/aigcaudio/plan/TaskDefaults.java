@@ -39,7 +39,8 @@ public final class TaskDefaults {
             try {
                 parsed = Json.parse(json);
             } catch (JsonSyntaxException e) {
-                throw new ConfigurationException("AIGC_TASK_DEFAULTS", "must be a JSON object (" + e.getMessage() + "), e.g. "
+                throw new ConfigurationException("AIGC_TASK_DEFAULTS", "must be a JSON object (" + e.getMessage()
+                        + "), e.g. "
                         + EXAMPLE);
             }
             if (!(parsed instanceof Map)) {
@@ -57,7 +58,8 @@ public final class TaskDefaults {
         if (output != null) {
             p.put("StoreCosParam", storeCosParam(s, service, output, p));
         }
-        TaskDefaults defaults = new TaskDefaults(service, p, PromptTemplate.parse("AIGC_PROMPT", s.string("AIGC_PROMPT")));
+        TaskDefaults defaults = new TaskDefaults(service, p, PromptTemplate.parse("AIGC_PROMPT", s.string(
+                "AIGC_PROMPT")));
         defaults.checkReadable(output != null);
         return defaults;
     }
@@ -65,14 +67,17 @@ public final class TaskDefaults {
     private static final String EXAMPLE = "{\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\","
             + "\"SceneType\":\"music\"}";
 
-    private static Map<String, Object> storeCosParam(Settings s, Service service, String output, Map<String, Object> p) {
+    private static Map<String, Object> storeCosParam(Settings s, Service service, String output, Map<String,
+            Object> p) {
         if (service != Service.MPS) {
             throw new ConfigurationException("AIGC_MPS_OUTPUT", "applies only when AIGC_SERVICE=mps");
         }
         if (p.containsKey("StoreCosParam")) {
-            throw new ConfigurationException("AIGC_MPS_OUTPUT", "StoreCosParam is also set in AIGC_TASK_DEFAULTS: keep one");
+            throw new ConfigurationException("AIGC_MPS_OUTPUT",
+                    "StoreCosParam is also set in AIGC_TASK_DEFAULTS: keep one");
         }
-        Location location = Location.parse(s, "AIGC_MPS_OUTPUT", output, "cos://media-1250000000.ap-guangzhou/aigc-output/");
+        Location location = Location.parse(s, "AIGC_MPS_OUTPUT", output,
+                "cos://media-1250000000.ap-guangzhou/aigc-output/");
         if (location.kind() != Location.Kind.COS) {
             throw new ConfigurationException("AIGC_MPS_OUTPUT", "MPS writes only to COS: expected "
                     + "cos://<bucket-appid>.<region>/<path>, e.g. cos://media-1250000000.ap-guangzhou/aigc-output/");

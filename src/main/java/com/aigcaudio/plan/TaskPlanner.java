@@ -58,7 +58,8 @@ public final class TaskPlanner {
         if (prompt != null && !prompt.trim().isEmpty()) {
             spec.put("Prompt", prompt);
         }
-        spec.put(kind == MediaKind.VIDEO ? "VideoInfos" : "AudioInfos", List.of(mediaReference(kind, mediaUrls.forObject(object))));
+        spec.put(kind == MediaKind.VIDEO ? "VideoInfos" : "AudioInfos", List.of(mediaReference(kind,
+                mediaUrls.forObject(object))));
         return Plan.of(TaskSpecReader.read(defaults.service(), spec));
     }
 

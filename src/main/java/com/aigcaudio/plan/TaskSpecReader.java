@@ -11,6 +11,7 @@ import com.aigcaudio.tencent.aigc.VodAudioTask;
 import com.aigcaudio.tencent.aigc.VodMediaReference;
 import com.aigcaudio.tencent.aigc.VodOutputConfig;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +23,8 @@ public final class TaskSpecReader {
     static final Set<String> COMMON = Set.of("ModelName", "ModelVersion", "SceneType", "Prompt", "VideoInfos",
             "AudioInfos", "AdditionalParameters");
     static final Set<String> VOD = union(COMMON, Set.of("SubAppId", "OutputConfig"));
-    static final Set<String> MPS = union(COMMON, Set.of("OutputAudioFormat", "StoreCosParam", "ExtraParameters", "Operator"));
+    static final Set<String> MPS = union(COMMON, Set.of("OutputAudioFormat", "StoreCosParam", "ExtraParameters",
+            "Operator"));
 
     private TaskSpecReader() {
     }
@@ -115,7 +117,7 @@ public final class TaskSpecReader {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }

@@ -12,7 +12,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-/** One page of a GET Bucket answer (ListBucketResult, the same XML on COS and S3), read with the JDK's own XML parser. */
+/** One page of a GET Bucket answer (ListBucketResult, the same XML on COS and S3), read with the JDK's own XML parser.
+ * */
 final class BucketListing {
     private final List<ObjectStore.Listed> keys;
     private final boolean truncated;

@@ -25,7 +25,8 @@ import java.util.Map;
  * under the root (key segments become folders); a forbid-overwrite write creates its file atomically (the
  * content goes to a temporary file first, then is linked into place only if no file has the name).
  * File names are encoded by us ({@link #fileOf}), never by the platform's file-name encoding, so a key with any
- * characters works under any locale ({@code LANG=C} included). Metadata is not kept: nothing reads it back locally. Compare-and-swap writes compare the content's hash under a
+ * characters works under any locale ({@code LANG=C} included). Metadata is not kept: nothing reads it back locally.
+ * Compare-and-swap writes compare the content's hash under a
  * lock of this instance: atomic within one process, not between processes sharing the directory.
  */
 public final class LocalObjectStore implements ObjectStore {

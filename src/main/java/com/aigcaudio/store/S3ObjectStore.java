@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public final class S3ObjectStore implements ObjectStore {
     public boolean put(String key, Body body, String contentType, Map<String, String> metadata, boolean forbidOverwrite,
                        Deadline deadline) {
         Map<String, String> headers = new LinkedHashMap<>();
-        metadata.forEach((name, value) -> headers.put("x-amz-meta-" + name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        metadata.forEach((name, value) -> headers.put("x-amz-meta-" + name, URLEncoder.encode(value,
+                StandardCharsets.UTF_8)));
         if (forbidOverwrite) {
             headers.put("If-None-Match", "*");
         }
@@ -140,7 +142,8 @@ public final class S3ObjectStore implements ObjectStore {
                        Body body, Deadline deadline) {
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
         String path = key == null ? basePath
-                : (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + S3Presigner.encodeKey(key);
+                : (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath)
+                        + S3Presigner.encodeKey(key);
         // Files (soundtracks) are streamed unsigned: hashing them first would read them twice.
         String payloadHash = body == null ? Hashing.sha256Hex(new byte[0]) : body.bytes() != null
                 ? Hashing.sha256Hex(body.bytes()) : SigV4Signer.UNSIGNED_PAYLOAD;
@@ -148,7 +151,7 @@ public final class S3ObjectStore implements ObjectStore {
         URI uri = URI.create(base.getScheme() + "://" + S3Presigner.authority(base) + path + rawQuery);
         return retry.send("S3 " + method, http, timeout -> {
             AwsCredentials c = credentials.get();
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             Map<String, String> signed = new LinkedHashMap<>(headers);
             signed.put("host", S3Presigner.authority(base));
             signed.put("x-amz-date", SigV4Signer.amzDate(now));

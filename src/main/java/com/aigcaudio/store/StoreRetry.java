@@ -67,7 +67,8 @@ public final class StoreRetry {
             }
             Duration pause = pause(slowDown, attempt);
             if (!schedule.pauseBeforeNext(attempt, pause, deadline, MIN_TIMEOUT)) {
-                throw new StoreUnavailableException(problem + (attempt > 1 ? " (" + attempt + " attempts)" : ""), cause);
+                throw new StoreUnavailableException(problem + (attempt > 1 ? " (" + attempt + " attempts)" : ""),
+                        cause);
             }
             LOG.info("store request retried", "request", what, "problem", problem, "attempt", attempt,
                     "pause_ms", pause.toMillis());

@@ -80,7 +80,8 @@ public final class ClaimGuard {
         try {
             claim = store.claim(key, mine, deadline);
         } catch (StoreUnavailableException e) {
-            LOG.error("idempotency store unavailable: nothing created", "source", item.source(), "error", e.getMessage());
+            LOG.error("idempotency store unavailable: nothing created", "source", item.source(), "error",
+                    e.getMessage());
             return new Held(key, null, storeUnavailable(item, e));
         } catch (CorruptRecordException e) {
             LOG.error("the claim record cannot be read: nothing created; see `state show`", "source", item.source(),
@@ -105,7 +106,8 @@ public final class ClaimGuard {
         try {
             store.update(held.key, sending, deadline);
         } catch (StoreUnavailableException | CorruptRecordException e) {
-            LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error", e.getMessage());
+            LOG.error("could not mark the claim as sending: nothing created", "source", item.source(), "error",
+                    e.getMessage());
             release(held, item, deadline);
             return storeUnavailable(item, e);
         }
@@ -124,7 +126,8 @@ public final class ClaimGuard {
         IdempotencyRecord sending = held.sending;
         if (outcome.taskId() != null) {
             record(item, held.key, outcome.untracked()
-                    ? sending.completedUntracked(outcome.taskId(), outcome.requestId(), item.source(), item.resultName())
+                    ? sending.completedUntracked(outcome.taskId(), outcome.requestId(), item.source(),
+                            item.resultName())
                     : sending.completed(outcome.taskId(), outcome.requestId()), deadline, outcome);
         } else if (outcome.failure().errorClass() == ErrorClass.UNKNOWN_OUTCOME) {
             record(item, held.key, sending.unknownOutcome(outcome.requestId()), deadline, outcome);
@@ -183,7 +186,8 @@ public final class ClaimGuard {
                 // Its holder sent the request and never recorded what happened: it may have created the task.
                 return failed(item, FailureCode.PREVIOUS_OUTCOME_UNKNOWN,
                         "an earlier attempt sent the request and stopped before recording its outcome; check the "
-                                + "task list before retrying", null, null, "not re-created, to avoid a duplicate paid task");
+                                + "task list before retrying", null, null,
+                                        "not re-created, to avoid a duplicate paid task");
             case UNKNOWN_OUTCOME:
                 return failed(item, FailureCode.PREVIOUS_OUTCOME_UNKNOWN,
                         "an earlier attempt was sent but its outcome is unknown; check the task list before retrying",

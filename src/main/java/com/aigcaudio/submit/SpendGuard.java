@@ -116,7 +116,8 @@ public final class SpendGuard {
         int n = hints.computeIfAbsent(window, w -> firstFree(w, limit, deadline));
         for (; n < limit; n++) {
             String key = PREFIX + window + "/" + n;
-            if (store.put(key, ObjectStore.Body.of(new byte[0]), "application/octet-stream", Map.of(), true, deadline)) {
+            if (store.put(key, ObjectStore.Body.of(new byte[0]), "application/octet-stream", Map.of(), true,
+                    deadline)) {
                 hints.put(window, n + 1);
                 return key;
             }

@@ -4,6 +4,7 @@ import com.aigcaudio.core.ErrorClass;
 import com.aigcaudio.core.JsonWritable;
 import com.aigcaudio.core.Tally;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -162,20 +163,20 @@ public final class TaskOutcome implements JsonWritable {
         private final String message;
         private final String field;
         private final String requestId;
-        private final java.time.Instant retryAt;
+        private final Instant retryAt;
 
         public Failure(ErrorClass errorClass, String code, String message, String field, String requestId) {
             this(errorClass, code, message, field, requestId, null);
         }
 
         /** One of ours, classified as its code says. */
-        public Failure(FailureCode code, String message, String field, String requestId, java.time.Instant retryAt) {
+        public Failure(FailureCode code, String message, String field, String requestId, Instant retryAt) {
             this(code.errorClass(), code.code(), message, field, requestId, retryAt);
         }
 
         /** @param retryAt when trying again makes sense (a spend limit's reset), or null */
         public Failure(ErrorClass errorClass, String code, String message, String field, String requestId,
-                       java.time.Instant retryAt) {
+                       Instant retryAt) {
             this.errorClass = errorClass;
             this.code = code;
             this.message = message;
@@ -184,7 +185,7 @@ public final class TaskOutcome implements JsonWritable {
             this.retryAt = retryAt;
         }
 
-        public java.time.Instant retryAt() {
+        public Instant retryAt() {
             return retryAt;
         }
 

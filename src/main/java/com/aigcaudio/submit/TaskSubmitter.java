@@ -17,6 +17,7 @@ import com.aigcaudio.track.TrackedTask;
 import com.aigcaudio.track.Tracker;
 import com.aigcaudio.track.WebhookPayload;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,7 +31,7 @@ public final class TaskSubmitter {
     static final int PROMPT_LOG_CHARS = 80;
 
     private final Supplier<AigcAudioTasks> tasks;
-    private static final Redaction DRY_RUN_REDACTION = new Redaction(java.util.List.of());
+    private static final Redaction DRY_RUN_REDACTION = new Redaction(List.of());
     private final ClaimGuard claims;
     private final SpendGuard spend;
     private final Tracker tracker;
@@ -73,7 +74,8 @@ public final class TaskSubmitter {
             return TaskOutcome.skipped(source, plan.skipReason());
         }
         if (LOG.enabled(Logger.Level.DEBUG)) {
-            LOG.debug("task planned", "source", source, "prompt", Redaction.truncate(plan.task().prompt(), PROMPT_LOG_CHARS));
+            LOG.debug("task planned", "source", source, "prompt", Redaction.truncate(plan.task().prompt(),
+                    PROMPT_LOG_CHARS));
         }
         if (dryRun) {
             // Presigned media URLs in the request carry signatures: the log gets them blanked.
@@ -154,7 +156,8 @@ public final class TaskSubmitter {
         LOG.error("spend limit reached: nothing created", "source", item.source(), "limit", grant.refusedLimit,
                 "reset_at", grant.refusedUntil.toString());
         notifyRefusal(grant, item.source(), deadline);
-        return new Admission(grant, TaskOutcome.failed(item.source(), new TaskOutcome.Failure(FailureCode.SPEND_LIMIT_REACHED,
+        return new Admission(grant, TaskOutcome.failed(item.source(), new TaskOutcome.Failure(
+                FailureCode.SPEND_LIMIT_REACHED,
                 grant.refusedLimit + " is reached; new tasks are refused until " + grant.refusedUntil, null, null,
                 grant.refusedUntil), "refused by the spend guard"));
     }

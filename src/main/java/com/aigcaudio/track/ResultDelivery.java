@@ -8,6 +8,7 @@ import com.aigcaudio.tencent.aigc.AudioTaskStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,7 +64,8 @@ final class ResultDelivery {
             results.put(key, ObjectStore.Body.of(file.file), file.contentType, metadata, false, deadline);
             return Soundtrack.copied(resultBucket, key, file.bytes, output.duration());
         } catch (StoreUnavailableException e) {
-            throw DeliveryException.retryable("ResultStoreUnavailable", "could not write the soundtrack: " + e.getMessage());
+            throw DeliveryException.retryable("ResultStoreUnavailable", "could not write the soundtrack: "
+                    + e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(file.file);
@@ -104,7 +106,7 @@ final class ResultDelivery {
     URI url(Soundtrack result) {
         String key = storedKey(result);
         if (key != null) {
-            return results.url(key, java.time.Duration.ofHours(1));
+            return results.url(key, Duration.ofHours(1));
         }
         return result.url() == null ? null : URI.create(result.url());
     }

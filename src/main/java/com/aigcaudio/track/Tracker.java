@@ -17,6 +17,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -84,7 +86,7 @@ public final class Tracker {
     /** One run over every open record, until done or the deadline is near. */
     public TrackerReport run(Deadline deadline) {
         TrackerReport report = new TrackerReport();
-        java.util.List<String> open;
+        List<String> open;
         try {
             open = store.openTaskIds(deadline);
         } catch (StoreUnavailableException e) {
@@ -94,7 +96,7 @@ public final class Tracker {
         }
         // Checks and deliveries first; webhook retries after them, within their own budget, so a slow or dead
         // endpoint never holds back a soundtrack.
-        java.util.List<TrackingRecord> webhooksDue = new java.util.ArrayList<>();
+        List<TrackingRecord> webhooksDue = new ArrayList<>();
         for (String taskId : open) {
             if (deadline.remaining().compareTo(RESERVE) < 0) {
                 report.leftForNextRun++;
@@ -136,7 +138,8 @@ public final class Tracker {
             try {
                 webhooks.notify(record, deadline);
             } catch (StoreUnavailableException e) {
-                LOG.error("tracker could not record a webhook attempt", "task_id", record.taskId, "error", e.getMessage());
+                LOG.error("tracker could not record a webhook attempt", "task_id", record.taskId, "error",
+                        e.getMessage());
                 report.storeFailed = true;
             } catch (RuntimeException e) {
                 LOG.error("tracker could not notify for a record; the rest go on", "task_id", record.taskId,
@@ -178,7 +181,8 @@ public final class Tracker {
     private TrackingRecord advance(TrackingRecord record, Deadline deadline) {
         Instant now = clock.instant();
         if (Duration.between(record.createdAt, now).compareTo(queryWindow()) > 0) {
-            return finish(record, TrackingRecord.State.EXPIRED, null, TaskError.of("QueryWindowPassed", null, "the task is older "
+            return finish(record, TrackingRecord.State.EXPIRED, null, TaskError.of("QueryWindowPassed", null,
+                    "the task is older "
                     + "than the " + queryWindow().toHours() + " h in which " + service + " answers for it; its outcome "
                     + "can no longer be read", false), deadline);
         }
@@ -191,11 +195,14 @@ public final class Tracker {
         }
         switch (status.state()) {
             case QUEUED:
-                return save(record.checked(TrackingRecord.State.PENDING, status.progress(), now.plus(interval(record.attempts))), deadline);
+                return save(record.checked(TrackingRecord.State.PENDING, status.progress(), now.plus(interval(
+                        record.attempts))), deadline);
             case RUNNING:
-                return save(record.checked(TrackingRecord.State.RUNNING, status.progress(), now.plus(interval(record.attempts))), deadline);
+                return save(record.checked(TrackingRecord.State.RUNNING, status.progress(), now.plus(interval(
+                        record.attempts))), deadline);
             case FAILED:
-                return finish(record, TrackingRecord.State.FAILED, null, TaskError.of(status.errorCode(), status.errorCodeExt(),
+                return finish(record, TrackingRecord.State.FAILED, null, TaskError.of(status.errorCode(),
+                        status.errorCodeExt(),
                         status.message(), status.refusedByReview()), deadline);
             default:
                 return deliver(record, status, deadline);
@@ -221,7 +228,8 @@ public final class Tracker {
             if (e.retryable()) {
                 claims.release(key, mine, deadline);
                 LOG.warn("delivery failed; trying later", "task_id", record.taskId, "error_code", e.code());
-                return save(record.checked(TrackingRecord.State.RUNNING, 100, now.plus(interval(record.attempts))), deadline);
+                return save(record.checked(TrackingRecord.State.RUNNING, 100, now.plus(interval(record.attempts))),
+                        deadline);
             }
             TrackingRecord failed = finish(record, TrackingRecord.State.FAILED, null,
                     TaskError.of(e.code(), null, e.getMessage(), false), deadline);

@@ -69,7 +69,8 @@ final class Webhooks {
                     "attempts", record.notifyAttempts + 1);
             return store.save(record.notifyAbandoned(now), deadline);
         }
-        LOG.warn("webhook not delivered; trying later", "task_id", record.taskId, "attempts", record.notifyAttempts + 1);
+        LOG.warn("webhook not delivered; trying later", "task_id", record.taskId, "attempts", record.notifyAttempts
+                + 1);
         return store.save(record.notifyFailed(now.plus(interval(record.notifyAttempts))), deadline);
     }
 

@@ -16,7 +16,8 @@ import java.time.Duration;
  * written, so a failure there is a {@link ConnectFailedException}. A request with a body is streamed with a fixed
  * length, which also stops the JDK from silently sending a POST or PUT a second time after a broken connection:
  * only the caller may decide that. The whole exchange, answer body included, ends by {@link Call#timeout()}
- * ({@link ExchangeLimit} until the answer's headers are in, then {@code LimitedBody}); an interim 1xx answer is an {@link InterimAnswerException}, never a final status.
+ * ({@link ExchangeLimit} until the answer's headers are in, then {@code LimitedBody}); an interim 1xx answer is an
+ * {@link InterimAnswerException}, never a final status.
  */
 public final class UrlConnectionTransport implements Transport {
     private static final byte[] NO_BODY = new byte[0];

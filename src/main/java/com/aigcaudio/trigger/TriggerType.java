@@ -60,7 +60,8 @@ public enum TriggerType {
             return map.get("requestContext") instanceof Map ? API_GATEWAY : FUNCTION_URL;
         }
         throw new InvalidEventException("unrecognised event: expected a COS notification (Records[].cos), an API "
-                + "gateway or function URL request (httpMethod, or requestContext.http on AWS), a timer (Type=Timer) or an "
+                + "gateway or function URL request (httpMethod, or requestContext.http on AWS), a timer "
+                        + "(Type=Timer) or an "
                 + "EventBridge schedule (detail-type: Scheduled Event); got keys " + map.keySet());
     }
 }

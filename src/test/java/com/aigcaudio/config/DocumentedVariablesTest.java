@@ -62,7 +62,8 @@ class DocumentedVariablesTest {
         Map<String, Object> raw = (Map<String, Object>) environment.get("variables");
         Map<String, String> env = new HashMap<>();
         raw.forEach((k, v) -> {
-            assertTrue(v instanceof String, k + " must be quoted as a string in serverless.yml (SCF variables are text)");
+            assertTrue(v instanceof String, k
+                    + " must be quoted as a string in serverless.yml (SCF variables are text)");
             env.put(k, (String) v);
         });
         return env;

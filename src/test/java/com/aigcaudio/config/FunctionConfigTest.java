@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -128,7 +129,7 @@ class FunctionConfigTest {
         assertTrue(e.getMessage().contains("cos://state-1250000000.ap-guangzhou/"), e.getMessage());
         Location local = FunctionConfig.local(new Settings(name -> null), null).state().location();
         assertEquals(Location.Kind.FILE, local.kind());
-        assertEquals(java.nio.file.Path.of(".aigc-local"), local.dir());
+        assertEquals(Path.of(".aigc-local"), local.dir());
     }
 
     @Test

@@ -55,7 +55,8 @@ class UnregisteredVariablesTest {
 
     @Test
     void otherNames_areNotOurs_andPass() {
-        FunctionConfig.from(Settings.of(env("PATH", "/usr/bin", "AIGCX_OTHER", "1", "TENCENTCLOUD_REGION", "ap-guangzhou")));
+        FunctionConfig.from(Settings.of(env("PATH", "/usr/bin", "AIGCX_OTHER", "1", "TENCENTCLOUD_REGION",
+                "ap-guangzhou")));
     }
 
     @Test

@@ -18,8 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +51,8 @@ class AigcEmulatorTest {
 
     @Test
     void create_validSignedRequest_returnsVodTaskId() {
-        String taskId = tasks(AigcEmulator.CREDENTIALS).create(VodAudioTask.builder().prompt("rain").build(), deadline()).taskId();
+        String taskId = tasks(AigcEmulator.CREDENTIALS).create(VodAudioTask.builder().prompt("rain").build(),
+                deadline()).taskId();
         assertTrue(taskId.matches("\\d+-AigcAudioTask-[0-9a-f]{32}t"), taskId);
     }
 
@@ -83,7 +86,8 @@ class AigcEmulatorTest {
 
     @Test
     void rawRequest_warmupProbe_getsMissingParameterAndCreatesNothing() throws Exception {
-        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint()).build(),
+        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, probe.statusCode());
         assertTrue(probe.body().contains("\"Code\":\"MissingParameter\""), probe.body());
@@ -92,11 +96,11 @@ class AigcEmulatorTest {
 
     @Test
     void rawSignedRequest_unknownParameter_isUnknownParameter() throws Exception {
-        byte[] body = "{\"Prompt\":\"x\",\"Bogus\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = "{\"Prompt\":\"x\",\"Bogus\":1}".getBytes(StandardCharsets.UTF_8);
         String host = "127.0.0.1:" + emulator.endpoint().getPort();
         com.aigcaudio.tencent.signing.Tc3Signature signature = com.aigcaudio.tencent.signing.Tc3Signer.sign(
                 new com.aigcaudio.tencent.signing.Tc3Request("vod", host, "application/json; charset=utf-8", body),
-                AigcEmulator.CREDENTIALS, java.time.Instant.now());
+                AigcEmulator.CREDENTIALS, Instant.now());
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", signature.authorization())
@@ -107,8 +111,8 @@ class AigcEmulatorTest {
     }
 
     /** A request signed as {@code service} at {@code signedAt}, sent with X-TC-Timestamp {@code sentAt}. */
-    private HttpResponse<String> signedAs(String service, java.time.Instant signedAt, long sentAt) throws Exception {
-        byte[] body = "{\"Prompt\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private HttpResponse<String> signedAs(String service, Instant signedAt, long sentAt) throws Exception {
+        byte[] body = "{\"Prompt\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         String host = "127.0.0.1:" + emulator.endpoint().getPort();
         com.aigcaudio.tencent.signing.Tc3Signature signature = com.aigcaudio.tencent.signing.Tc3Signer.sign(
                 new com.aigcaudio.tencent.signing.Tc3Request(service, host, "application/json; charset=utf-8", body),
@@ -124,7 +128,7 @@ class AigcEmulatorTest {
     /** The official SDK pointed at an IP address signs for the address's first label: say so, not "malformed". */
     @Test
     void signedForAnotherService_namesTheServiceItSignedFor() throws Exception {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         HttpResponse<String> response = signedAs("127", now, now.getEpochSecond());
         assertTrue(response.body().contains("AuthFailure.SignatureFailure"), response.body());
         assertTrue(response.body().contains("names service '127'") && response.body().contains("sign for 'vod'"),
@@ -133,7 +137,7 @@ class AigcEmulatorTest {
 
     @Test
     void scopeDateOfAnotherDay_namesBothDates() throws Exception {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         HttpResponse<String> response = signedAs("vod", now.minus(Duration.ofDays(1)), now.getEpochSecond());
         String yesterday = com.aigcaudio.tencent.signing.Tc3Signer.scopeDate(now.minus(Duration.ofDays(1))
                 .getEpochSecond());

@@ -75,14 +75,16 @@ class EmulatedProgressTest {
         try (AigcEmulator emulator = AigcEmulator.start(Service.MPS, 0, null, Duration.ZERO, Duration.ZERO,
                 Clock.systemUTC())) {
             AigcAudioTasks tasks = tasks(emulator, Service.MPS);
-            String taskId = tasks.create(MpsAudioTask.builder().prompt("a generation-failure please").build(), deadline())
+            String taskId = tasks.create(MpsAudioTask.builder().prompt("a generation-failure please").build(),
+                    deadline())
                     .taskId();
             AudioTaskStatus failed = tasks.describe(taskId, null, deadline());
             assertEquals(AudioTaskStatus.State.FAILED, failed.state());
             assertEquals("TaskFailed", failed.errorCode(), "MPS has no error code: ours, from FAIL and the message");
             assertTrue(failed.message().contains("could not generate"), failed.message());
             HttpResponse<Void> noFile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    emulator.endpoint().resolve("results/" + taskId + ".wav")).build(), HttpResponse.BodyHandlers.discarding());
+                    emulator.endpoint().resolve("results/" + taskId + ".wav")).build(),
+                            HttpResponse.BodyHandlers.discarding());
             assertEquals(404, noFile.statusCode());
         }
     }

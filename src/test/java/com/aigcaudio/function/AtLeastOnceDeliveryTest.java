@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.aigcaudio.testing.FakeTencentCloud.error;
 import static com.aigcaudio.testing.FakeTencentCloud.json;
@@ -86,7 +87,8 @@ class AtLeastOnceDeliveryTest {
         String state = STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = "step" + (i + 1);
-            ScenarioMappingBuilder mapping = vod.action(ACTION).inScenario("seq").whenScenarioStateIs(state).willReturn(answers[i]);
+            ScenarioMappingBuilder mapping = vod.action(ACTION).inScenario("seq").whenScenarioStateIs(state)
+                    .willReturn(answers[i]);
             vod.stub(i < answers.length - 1 ? mapping.willSetStateTo(next) : mapping);
             state = next;
         }
@@ -94,7 +96,8 @@ class AtLeastOnceDeliveryTest {
 
     private long successfulCreates() {
         return vod.server().getAllServeEvents().stream()
-                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponse().getBodyAsString().contains("\"TaskId\""))
+                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponse().getBodyAsString().contains(
+                        "\"TaskId\""))
                 .count();
     }
 
@@ -365,7 +368,7 @@ class AtLeastOnceDeliveryTest {
             assertEquals(1, vod.requests().size(), "the POST is in flight");
             // The kill: the process can write nothing more (store gone for it) and stops when its POST gives up.
             cos.setUnavailable(true);
-            dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            dying.get(10, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

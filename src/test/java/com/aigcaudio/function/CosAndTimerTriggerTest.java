@@ -71,7 +71,8 @@ class CosAndTimerTriggerTest {
 
     @Test
     void cos_contentRejected_isFailedButNotRetried() {
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(error("InvalidParameter.ViolationContent", "no", "r"))));
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(error("InvalidParameter.ViolationContent", "no",
+                "r"))));
 
         FunctionHarness.Outcome outcome = new FunctionHarness(env)
                 .invoke(FunctionHarness.load(Path.of("events/cos-video-upload.json")));
@@ -157,9 +158,9 @@ class CosAndTimerTriggerTest {
         env.put("AIGC_DRY_RUN", "true");
         try (com.aigcaudio.testing.LogCapture logs = new com.aigcaudio.testing.LogCapture()) {
             FunctionHarness.Outcome outcome = new FunctionHarness(env).invoke(
-                    FunctionHarness.load(java.nio.file.Path.of("events/cos-video-upload.json")));
+                    FunctionHarness.load(Path.of("events/cos-video-upload.json")));
 
-            Map<?, ?> first = (Map<?, ?>) ((java.util.List<?>) outcome.result.get("results")).get(0);
+            Map<?, ?> first = (Map<?, ?>) ((List<?>) outcome.result.get("results")).get(0);
             assertEquals("planned", first.get("status"));
             assertFalse(outcome.failed);
             assertEquals(0, vod.requests().size(), "nothing sent");

@@ -13,6 +13,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.aigcaudio.testing.FakeTencentCloud.error;
 import static com.aigcaudio.testing.FakeTencentCloud.json;
@@ -151,7 +154,8 @@ class HttpTriggerTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks");
-        event.put("headers", Map.of("AUTHORIZATION", "bearer " + TOKEN, "content-type", "application/json; charset=utf-8"));
+        event.put("headers", Map.of("AUTHORIZATION", "bearer " + TOKEN, "content-type",
+                "application/json; charset=utf-8"));
         event.put("body", Base64.getEncoder().encodeToString("{\"Prompt\":\"p\"}".getBytes()));
         event.put("isBase64Encoded", true);
 
@@ -211,12 +215,13 @@ class HttpTriggerTest {
 
     @Test
     void post_idempotencyKeyInProgress_is409WithRetryAfter() throws Exception {
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t", "r")).withFixedDelay(1500)));
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t", "r")).withFixedDelay(
+                1500)));
         FunctionHarness harness = new FunctionHarness(env);
         Map<String, Object> headers = Map.of("Authorization", "Bearer " + TOKEN, "Idempotency-Key", "order-44");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        java.util.concurrent.Future<Map<String, Object>> a = pool.submit(() -> harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result);
-        java.util.concurrent.Future<Map<String, Object>> b = pool.submit(() -> harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Map<String, Object>> a = pool.submit(() -> harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result);
+        Future<Map<String, Object>> b = pool.submit(() -> harness.invoke(event("{\"Prompt\":\"p\"}", headers)).result);
         List<Object> statuses = List.of(a.get().get("statusCode"), b.get().get("statusCode"));
         pool.shutdown();
 
@@ -274,7 +279,8 @@ class HttpTriggerTest {
         env.put("AIGC_HTTP_CORS_ORIGINS", "https://app.example.com, https://other.example");
 
         Map<String, Object> response = request("OPTIONS", Map.of("Origin", "https://app.example.com",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"), null);
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
+                        "authorization,content-type"), null);
 
         assertEquals(204, response.get("statusCode"));
         Map<String, Object> headers = headers(response);
@@ -351,7 +357,8 @@ class HttpTriggerTest {
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.success("t-3", "r-3"))));
 
         Map<String, Object> inside = post("{\"VideoInfos\":[{\"Url\":\"https://cdn.media.example.com/v.mp4\"}]}");
-        Map<String, Object> outside = post("{\"VideoInfos\":[{\"Url\":\"https://media.example.com.evil.example/v.mp4\"}]}");
+        Map<String, Object> outside = post(
+                "{\"VideoInfos\":[{\"Url\":\"https://media.example.com.evil.example/v.mp4\"}]}");
 
         assertEquals(202, inside.get("statusCode"));
         assertEquals(400, outside.get("statusCode"));

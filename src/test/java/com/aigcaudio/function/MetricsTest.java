@@ -25,12 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static com.aigcaudio.testing.FakeTencentCloud.json;
 import static com.aigcaudio.testing.FakeTencentCloud.success;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The summary each invocation writes: EMF on AWS, a plain line on SCF, counted where outcomes are decided. */
@@ -101,7 +101,7 @@ class MetricsTest {
         assertEquals(2, ((Number) summary.get("TasksFailed")).intValue());
         assertEquals(1, ((Number) summary.get("SoundtracksDelivered")).intValue());
         assertEquals(List.of(61_000), ((List<?>) summary.get("DeliveryLatency")).stream()
-                .map(v -> ((Number) v).intValue()).collect(java.util.stream.Collectors.toList()));
+                .map(v -> ((Number) v).intValue()).collect(Collectors.toList()));
         assertEquals(1, ((Number) summary.get("ColdStart")).intValue());
         assertEquals("vod", summary.get("service"));
         Map<?, ?> byCode = lines("failed tasks by code").get(0);
@@ -151,7 +151,8 @@ class MetricsTest {
     void throughTheFunction_unknownOutcomesAndSpendRefusals() {
         env.put("AIGC_MAX_TASKS_PER_HOUR", "1");
         FunctionHarness harness = new FunctionHarness(env, clock);
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(WireMock.aResponse().withFault(
+                Fault.CONNECTION_RESET_BY_PEER)));
         harness.invoke(FunctionHarness.load(Path.of("events/cos-video-upload.json")));
         Map<?, ?> unknown = lastSummary();
         assertEquals(1, ((Number) unknown.get("UnknownOutcomes")).intValue(), unknown.toString());
@@ -162,7 +163,7 @@ class MetricsTest {
         Map<?, ?> refused = lastSummary();
         assertEquals(1, ((Number) refused.get("SpendRefused")).intValue(), refused.toString());
         assertEquals(Map.of("SpendLimitReached", 1L), Map.copyOf((Map<?, ?>) refused.get("failuresByCode"))
-                .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey(),
+                .entrySet().stream().collect(Collectors.toMap(e -> e.getKey(),
                         e -> ((Number) e.getValue()).longValue())));
     }
 

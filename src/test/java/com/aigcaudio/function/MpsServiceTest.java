@@ -8,9 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static com.aigcaudio.testing.FakeTencentCloud.json;
 import static com.aigcaudio.testing.FakeTencentCloud.success;
@@ -34,7 +36,8 @@ class MpsServiceTest {
         env.put("AIGC_MEDIA_URL", "object");
         env.put("AIGC_STATE", "memory:");
         env.put("AIGC_TASK_DEFAULTS", "{\"ModelName\":\"GL\",\"ModelVersion\":\"3.0-pro\",\"SceneType\":\"music\","
-                + "\"OutputAudioFormat\":\"wav\",\"Operator\":\"scf\",\"ExtraParameters\":{\"ResourceId\":\"438910555_1\"}}");
+                + "\"OutputAudioFormat\":\"wav\",\"Operator\":\"scf\",\"ExtraParameters\":{\"ResourceId\":\"4389"
+                        + "10555_1\"}}");
         env.put("AIGC_MPS_OUTPUT", "cos://videos-1250000000.ap-guangzhou/aigc-output/");
         env.put("AIGC_COS_PREFIXES", "incoming/");
         return env;
@@ -49,16 +52,18 @@ class MpsServiceTest {
         assertEquals(2, mps.requests().size());
         // The records run concurrently: put the video's request first.
         List<String> bodies = mps.requests().stream().map(r -> r.getBodyAsString())
-                .sorted(java.util.Comparator.comparing(b -> b.contains("VideoInfos") ? 0 : 1))
-                .collect(java.util.stream.Collectors.toList());
+                .sorted(Comparator.comparing(b -> b.contains("VideoInfos") ? 0 : 1))
+                .collect(Collectors.toList());
         assertEquals("{\"ModelName\":\"GL\",\"ModelVersion\":\"3.0-pro\",\"SceneType\":\"music\","
-                + "\"VideoInfos\":[{\"VideoUrl\":\"http://videos-1250000000.cos.ap-guangzhou.myqcloud.com/incoming/a.mp4\"}],"
+                + "\"VideoInfos\":[{\"VideoUrl\":\"http://videos-1250000000.cos.ap-guangzhou.myqcloud.com/incomi"
+                        + "ng/a.mp4\"}],"
                 + "\"OutputAudioFormat\":\"wav\",\"StoreCosParam\":{\"CosBucketName\":\"videos-1250000000\","
                 + "\"CosBucketRegion\":\"ap-guangzhou\",\"CosBucketPath\":\"aigc-output/\"},"
                 + "\"ExtraParameters\":{\"ResourceId\":\"438910555_1\"},\"Operator\":\"scf\"}",
                 bodies.get(0));
         assertTrue(bodies.get(1).contains(
-                "\"AudioInfos\":[{\"AudioUrl\":\"http://videos-1250000000.cos.ap-guangzhou.myqcloud.com/incoming/voice.wav\"}]"));
+                "\"AudioInfos\":[{\"AudioUrl\":\"http://videos-1250000000.cos.ap-guangzhou.myqcloud.com/incoming"
+                        + "/voice.wav\"}]"));
         assertEquals("2019-06-12", mps.requests().get(0).getHeader("X-TC-Version"));
     }
 

@@ -81,7 +81,8 @@ class MultiProcessExactlyOnceIT {
 
     @Test
     void processKilledWithThePostInFlight_redeliveryAfterTheWindowCreatesNoSecondTask() throws Exception {
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("task-killed", "r")).withFixedDelay(20_000)));
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("task-killed", "r")).withFixedDelay(
+                20_000)));
         Path out = Files.createTempFile("mp", ".out");
         Process victim = invoke(out, "events/cos-video-upload.json");
         for (int i = 0; i < 300 && creates() == 0; i++) {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static com.aigcaudio.testing.FakeTencentCloud.json;
 import static com.aigcaudio.testing.FakeTencentCloud.success;
@@ -84,7 +86,7 @@ class NoSoundtrackLeftBehindTest {
     }
 
     /** Tracker ticks a second apart until the soundtrack is in place, at most 5. */
-    private void tickUntilDelivered(String soundtrackKey, java.util.function.Predicate<String> delivered) {
+    private void tickUntilDelivered(String soundtrackKey, Predicate<String> delivered) {
         for (int i = 0; i < 5 && !delivered.test(soundtrackKey); i++) {
             clock.advance(Duration.ofSeconds(1));
             deliver(tick);
@@ -131,12 +133,13 @@ class NoSoundtrackLeftBehindTest {
         assertEquals(Boolean.FALSE, first(outcome).get("tracked"));
         assertTrue(outcome.failed, "not reported as settled while the paid task is untracked");
         assertEquals(List.of("COMPLETED"), cos.statuses().stream().filter("COMPLETED"::equals)
-                .collect(java.util.stream.Collectors.toList()));
+                .collect(Collectors.toList()));
         assertEquals("duplicate", first(deliver(upload)).get("status"), "SCF's retry: no second task");
 
         tickUntilDelivered("/soundtracks/incoming/holiday.mp4.mp3", key -> cos.objects().containsKey(key));
 
-        assertTrue(cos.objects().containsKey("/soundtracks/incoming/holiday.mp4.mp3"), Json.toString(cos.objects().keySet()));
+        assertTrue(cos.objects().containsKey("/soundtracks/incoming/holiday.mp4.mp3"), Json.toString(cos.objects()
+                .keySet()));
         assertEquals(1, cos.puts("/soundtracks/incoming/holiday.mp4.mp3").size(), "delivered once");
         assertEquals(1, creates());
         String claim = cos.objects().entrySet().stream().filter(e -> e.getKey().startsWith("/aigc-idempotency/"))

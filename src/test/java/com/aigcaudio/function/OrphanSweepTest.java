@@ -11,6 +11,7 @@ import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,7 +158,8 @@ class OrphanSweepTest {
             report = tick();
             runs++;
             read += count(report, "read");
-            assertTrue(Duration.between(started, clock.instant()).compareTo(RUN.dividedBy(4).plus(REQUEST.multipliedBy(3)))
+            assertTrue(Duration.between(started, clock.instant()).compareTo(RUN.dividedBy(4).plus(
+                    REQUEST.multipliedBy(3)))
                     <= 0, "a run's sweep stays within its share: " + Duration.between(started, clock.instant()));
             clock.advance(Duration.ofMinutes(1));
         } while (count(report, "leftForNextRun") > 0 && runs < 100);
@@ -177,7 +180,8 @@ class OrphanSweepTest {
         Map<String, Object> idle = tick();
         assertEquals(0, count(idle, "read"), idle.toString());
         assertEquals(0, bucket.markerReads.get(), "no claim read when nothing was written");
-        assertEquals(11 + 1, bucket.requests.get(), "11 listing pages (10,000 claims and the cursor) and the cursor's GET");
+        assertEquals(11 + 1, bucket.requests.get(),
+                "11 listing pages (10,000 claims and the cursor) and the cursor's GET");
 
         // A new upload whose holder dies: read while inside its window (pending), redone once the window ends.
         String late = PREFIX + ":late";
@@ -212,13 +216,13 @@ class OrphanSweepTest {
     void unreadableClaim_isSkipped_theOrphansBesideItAreRedone() {
         write(3, List.of(PREFIX + ":orphan-a", PREFIX + ":orphan-z"), new Random(5));
         bucket.put("aigc-idempotency/" + PREFIX + "/orphan-m.json", ObjectStore.Body.of(
-                "{\"status\":\"CANCELLED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "application/json",
+                "{\"status\":\"CANCELLED\"}".getBytes(StandardCharsets.UTF_8)), "application/json",
                 Map.of(), false, Deadline.after(clock, RUN));
         clock.advance(Duration.ofMinutes(5));
 
         tick();
 
         assertEquals(List.of(PREFIX + ":orphan-a", PREFIX + ":orphan-z"), redone.stream().sorted()
-                .collect(java.util.stream.Collectors.toList()));
+                .collect(Collectors.toList()));
     }
 }

@@ -120,7 +120,8 @@ class ResultThroughTheFunctionTest {
         Map<String, Object> refused = get("/tasks/" + TASK + "/result", TOKEN);
         assertEquals(413, refused.get("statusCode"));
         assertEquals("ResultTooLargeToServe", code(refused));
-        assertTrue(((String) refused.get("body")).contains(Long.toString(95L * 1024 * 1024)), (String) refused.get("body"));
+        assertTrue(((String) refused.get("body")).contains(Long.toString(95L * 1024 * 1024)), (String) refused.get(
+                "body"));
         assertEquals(413, request("HEAD", "/tasks/" + TASK + "/result").get("statusCode"));
     }
 
@@ -140,7 +141,8 @@ class ResultThroughTheFunctionTest {
     @Test
     void resultLeftWhereTheServicePutIt_isNotServed_theUrlIsTheWay() {
         try (com.aigcaudio.testing.FakeCos cos = new com.aigcaudio.testing.FakeCos()) {
-            vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url("/r/a.mp3")))));
+            vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.finished(files.url(
+                    "/r/a.mp3")))));
             env.put("AIGC_STATE", "cos://state-1250000000.ap-guangzhou/");
             env.put("AIGC_RESULTS", "none");
             env.put("AIGC_COS_ENDPOINT", cos.endpoint().toString());

@@ -7,6 +7,7 @@ import com.aigcaudio.testing.FunctionHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ class SpendLimitTest {
         assertEquals(3, vod.requests().size(), "nothing created past the limit");
         List<Map<String, Object>> notices = new ArrayList<>();
         for (com.aigcaudio.testing.LocalHttp.Received r : webhook.received()) {
-            Map<String, Object> body = Json.parseObject(new String(r.body, java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, Object> body = Json.parseObject(new String(r.body, StandardCharsets.UTF_8));
             if ("refused".equals(body.get("status"))) {
                 notices.add(body);
             }
@@ -119,7 +120,8 @@ class SpendLimitTest {
 
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(success("t", "r"))));
         assertEquals("created", first(new FunctionHarness(env).invoke(upload(1))).get("status"));
-        assertEquals("SpendLimitReached", ((Map<?, ?>) first(new FunctionHarness(env).invoke(upload(2))).get("error")).get("code"));
+        assertEquals("SpendLimitReached", ((Map<?, ?>) first(new FunctionHarness(env).invoke(upload(2))).get("error"))
+                .get("code"));
     }
 
     @Test
@@ -152,7 +154,8 @@ class SpendLimitTest {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks");
-        event.put("headers", Map.of("Authorization", "Bearer local-demo-token-0123456789", "Content-Type", "application/json"));
+        event.put("headers", Map.of("Authorization", "Bearer local-demo-token-0123456789", "Content-Type",
+                "application/json"));
         event.put("body", "{\"Prompt\":\"p\"}");
         assertEquals(202, new FunctionHarness(env).invoke(event).result.get("statusCode"));
 

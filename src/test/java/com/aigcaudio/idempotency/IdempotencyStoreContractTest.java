@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,11 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The same contract for both stores: atomic claims, the state machine, expiry and takeover. */
 class IdempotencyStoreContractTest {
     private final MutableClock clock = new MutableClock(Instant.now());
-    /** Real time, so that the stores' request timeouts are capped by something that does not move with the test clock. */
+    /** Real time, so that the stores' request timeouts are capped by something that does not move with the test clock.
+     * */
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofMinutes(5));
     private FakeCos cos;
     @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path localDir;
+    Path localDir;
 
     @AfterEach
     void stop() {
@@ -66,7 +68,8 @@ class IdempotencyStoreContractTest {
         cos = new FakeCos();
         return new ObjectIdempotencyStore(new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou",
                 CredentialsProvider.fixed(new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
-                        FakeTencentCloud.TOKEN)), new UrlConnectionTransport(Duration.ofSeconds(2))), "markers/", clock);
+                        FakeTencentCloud.TOKEN)), new UrlConnectionTransport(Duration.ofSeconds(2))), "markers/",
+                                clock);
     }
 
     private IdempotencyRecord inProgress(Duration window, Duration ttl) {
@@ -100,7 +103,8 @@ class IdempotencyStoreContractTest {
         assertEquals("req-9", again.existing().requestId());
 
         clock.set(clock.instant().plus(Duration.ofDays(1).plusSeconds(1)));
-        assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned(), "past TTL");
+        assertTrue(store.claim("p:k2", inProgress(Duration.ofMinutes(1), Duration.ofDays(3)), DEADLINE).isOwned(),
+                "past TTL");
     }
 
     @ParameterizedTest

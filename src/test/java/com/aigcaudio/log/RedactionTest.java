@@ -3,6 +3,9 @@ package com.aigcaudio.log;
 import com.aigcaudio.json.Json;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedactionTest {
     private static final String TOKEN = "the-http-token-0123456789";
-    private final Redaction redaction = new Redaction(java.util.Arrays.asList(TOKEN, null));
+    private final Redaction redaction = new Redaction(Arrays.asList(TOKEN, null));
 
     @Test
     void redact_credentialNamedHeadersAndParameters_areBlanked() {
@@ -25,7 +28,8 @@ class RedactionTest {
         String text = Json.toString(redaction.redact(event));
 
         for (String secret : List.of("k1", "s1", "t1", "p1", "a1", "k2", "s2", "AKID1", "c1")) {
-            assertFalse(text.contains("\"" + secret + "\"") || text.contains(secret + "\""), secret + " leaked: " + text);
+            assertFalse(text.contains("\"" + secret + "\"") || text.contains(secret + "\""), secret + " leaked: "
+                    + text);
         }
         assertTrue(text.contains("*/*") && text.contains("\"page\":\"3\""), text);
     }
@@ -33,7 +37,8 @@ class RedactionTest {
     @Test
     void redact_secretsInsideText_areBlanked() {
         Map<String, Object> event = Map.of("path", "/tasks?access_token=" + TOKEN + "&page=2",
-                "url", "https://b.cos.ap-guangzhou.myqcloud.com/k?q-sign-algorithm=sha1&q-signature=abc123&x-cos-security-token=zz9",
+                "url", "https://b.cos.ap-guangzhou.myqcloud.com/k?q-sign-algorithm=sha1&q-signature=abc123&x-cos"
+                        + "-security-token=zz9",
                 "body", "{\"note\":\"" + TOKEN + "\"}");
 
         String text = Json.toString(redaction.redact(event));
@@ -88,7 +93,7 @@ class RedactionTest {
     @Test
     void base64Body_isRedactedAfterDecoding() {
         String body = "{\"Prompt\":\"rain, and my token " + TOKEN + "\"}";
-        String encoded = java.util.Base64.getEncoder().encodeToString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String encoded = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> event = Map.of("isBase64Encoded", true, "body", encoded);
 
         String text = Json.toString(redaction.redact(event));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,8 @@ class StructuredLogsTest {
 
     @Test
     void failure_logsErrorCode() {
-        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.error("FailedOperation", "no", "r-f"))));
+        vod.stub(vod.action("CreateAigcAudioTask").willReturn(json(FakeTencentCloud.error("FailedOperation", "no",
+                "r-f"))));
         try (LogCapture logs = new LogCapture()) {
             new FunctionHarness(env).invoke(FunctionHarness.load(Path.of("events/cos-video-upload.json")));
             Map<String, Object> failed = line(lines(logs.text()), "task not created");
@@ -110,7 +112,8 @@ class StructuredLogsTest {
 
     @Test
     void redact_blanksSecretNamedFieldsAtAnyDepth() {
-        Object redacted = new Redaction(java.util.List.of()).redact(Map.of("headers", Map.of("AUTHORIZATION", "Bearer x", "accept", "*/*"),
+        Object redacted = new Redaction(List.of()).redact(Map.of("headers", Map.of("AUTHORIZATION", "Bearer x",
+                "accept", "*/*"),
                 "requestContext", Map.of("identity", Map.of("secretId", "AKIDx"))));
         String text = Json.toString(redacted);
         assertFalse(text.contains("Bearer x"));
@@ -121,7 +124,7 @@ class StructuredLogsTest {
     @Test
     void logEvents_tokenInQueryAndHeaders_neverReachesTheLog() {
         env.put("AIGC_LOG_EVENTS", "true");
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("httpMethod", "POST");
         event.put("path", "/tasks?access_token=" + TOKEN);
         event.put("queryString", Map.of("access_token", TOKEN, "sig", "x"));

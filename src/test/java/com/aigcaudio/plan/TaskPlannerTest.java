@@ -97,7 +97,8 @@ class TaskPlannerTest {
 
         assertTrue(planner.forCosObject(upload("incoming/a.mp4", "video/mp4", "cos:ObjectRemove:Delete", Map.of()))
                 .skipReason().contains("not an object creation"));
-        assertTrue(planner.forCosObject(upload("drafts/a.mp4", "video/mp4")).skipReason().contains("AIGC_COS_PREFIXES"));
+        assertTrue(planner.forCosObject(upload("drafts/a.mp4", "video/mp4")).skipReason().contains(
+                "AIGC_COS_PREFIXES"));
         assertTrue(planner.forCosObject(upload("incoming/a.pdf", "application/pdf")).skipReason()
                 .contains("not a video or audio"));
     }

@@ -28,6 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,12 +68,14 @@ class ObjectStoreContractTest {
             case "cos":
                 cos = new FakeCos(bucketClock);
                 return new CosObjectStore(cos.endpoint(), "state-1250000000", "ap-guangzhou", CredentialsProvider.fixed(
-                        new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN)),
+                        new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
+                                FakeTencentCloud.TOKEN)),
                         new UrlConnectionTransport(Duration.ofSeconds(2)));
             case "s3":
                 usedS3 = true;
                 return new S3ObjectStore(RealS3.get().newBucket(), "eu-west-1", () -> new AwsCredentials(
-                        RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN), new UrlConnectionTransport(Duration.ofSeconds(2)),
+                        RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN), new UrlConnectionTransport(
+                                Duration.ofSeconds(2)),
                         Clock.systemUTC());
             case "local":
                 return new LocalObjectStore(dir.resolve("state"));
@@ -263,7 +268,7 @@ class ObjectStoreContractTest {
         assertEquals("x", new String(store.get("../escape", DEADLINE), StandardCharsets.UTF_8));
         assertFalse(Files.exists(dir.resolve("escape")), "nothing written outside the root");
         assertEquals(List.of("../escape"), store.entries("", DEADLINE).stream().map(ObjectStore.Listed::key)
-                .filter(k -> k.contains("escape")).collect(java.util.stream.Collectors.toList()));
+                .filter(k -> k.contains("escape")).collect(Collectors.toList()));
     }
 
     /** Any characters, whatever the platform's file-name encoding: the names on disk are ASCII. */
@@ -277,9 +282,9 @@ class ObjectStoreContractTest {
         for (String key : keys) {
             assertEquals(key, new String(store.get(key, DEADLINE), StandardCharsets.UTF_8));
         }
-        assertEquals(new java.util.TreeSet<>(keys), store.entries("", DEADLINE).stream().map(ObjectStore.Listed::key)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        assertEquals(new TreeSet<>(keys), store.entries("", DEADLINE).stream().map(ObjectStore.Listed::key)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        try (Stream<Path> files = Files.walk(dir)) {
             assertTrue(files.allMatch(p -> p.toString().chars().allMatch(c -> c < 128)), "ASCII names only");
         }
     }

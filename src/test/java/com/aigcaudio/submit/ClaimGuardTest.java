@@ -8,10 +8,12 @@ import com.aigcaudio.idempotency.IdempotencyRecord;
 import com.aigcaudio.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +26,8 @@ class ClaimGuardTest {
     private final FaultyIdempotencyStore store = new FaultyIdempotencyStore(clock);
     private final ClaimGuard guard = new ClaimGuard(store, new StateConfig("aigc-audio", Duration.ofDays(3),
             WINDOW, null, null), clock);
-    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "client-key-1"));
+    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", Map.of("trigger", "http", "clientKey",
+            "client-key-1"));
     private final WorkItem item = item("hash-a");
 
     private WorkItem item(String payloadHash) {
@@ -260,8 +263,8 @@ class ClaimGuardTest {
     @Test
     void unreadableClaim_sendsNothing_andIsItsOwnFailure() {
         store.objects.put("claims/" + key.value().replace(':', '/') + ".json", com.aigcaudio.store.ObjectStore.Body.of(
-                "{\"status\":\"CANCELLED\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "application/json",
-                java.util.Map.of(), false, deadline());
+                "{\"status\":\"CANCELLED\"".getBytes(StandardCharsets.UTF_8)), "application/json",
+                Map.of(), false, deadline());
         Attempt attempt = new Attempt();
 
         TaskOutcome outcome = run(item, attempt);

@@ -76,7 +76,8 @@ class SpendGuardTest {
 
         SpendGuard cold = guard(null, 3);
         assertTrue(cold.acquire(deadline()).granted());
-        assertFalse(cold.acquire(deadline()).granted(), "slot 0 left free is a hole: the count falls short, never over");
+        assertFalse(cold.acquire(deadline()).granted(),
+                "slot 0 left free is a hole: the count falls short, never over");
     }
 
     @Test

@@ -48,7 +48,7 @@ class TaskSubmitterTest {
     private final FaultyIdempotencyStore claims = new FaultyIdempotencyStore(clock);
     private final CountingObjectStore state = new CountingObjectStore();
     private final Map<String, String> env = FunctionHarness.fixtureEnv(vod);
-    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-1"));
+    private final IdempotencyKey key = IdempotencyKey.of("aigc-audio", Map.of("trigger", "http", "clientKey", "k-1"));
 
     @AfterEach
     void tearDown() {
@@ -65,7 +65,8 @@ class TaskSubmitterTest {
         Tracker tracker = Tracker.builder(config.tracking(), config.client().service(), clock).records(state, claims)
                 .tasks(tasks, config.defaults().subAppId()).transport(http).build();
         return new TaskSubmitter(tasks, new ClaimGuard(claims, config.state(), clock),
-                new SpendGuard(state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock), tracker, config.dryRun());
+                new SpendGuard(state, config.maxTasksPerDay(), config.maxTasksPerHour(), clock), tracker,
+                        config.dryRun());
     }
 
     private Plan plan(String prompt) {
@@ -166,9 +167,11 @@ class TaskSubmitterTest {
         TaskSubmitter submitter = submitter();
         submitter.submit(item(key, () -> plan("rain")), deadline());
 
-        TaskOutcome refused = submitter.submit(item(IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-2")), () -> plan("sun")),
+        TaskOutcome refused = submitter.submit(item(IdempotencyKey.of("aigc-audio", Map.of("trigger", "http",
+                "clientKey", "k-2")), () -> plan("sun")),
                 deadline());
-        submitter.submit(item(IdempotencyKey.of("aigc-audio", java.util.Map.of("trigger", "http", "clientKey", "k-3")), () -> plan("snow")), deadline());
+        submitter.submit(item(IdempotencyKey.of("aigc-audio", Map.of("trigger", "http", "clientKey", "k-3")), ()
+                -> plan("snow")), deadline());
 
         assertEquals("SpendLimitReached", refused.failure().code());
         assertTrue(refused.failure().retryAt().isAfter(clock.instant()), String.valueOf(refused.failure().retryAt()));

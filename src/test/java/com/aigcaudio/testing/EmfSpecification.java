@@ -47,7 +47,8 @@ public final class EmfSpecification {
             }
             Map<?, ?> directive = (Map<?, ?>) d;
             Object namespace = directive.get("Namespace");
-            if (!(namespace instanceof String) || ((String) namespace).isEmpty() || ((String) namespace).length() > 1024) {
+            if (!(namespace instanceof String) || ((String) namespace).isEmpty() || ((String) namespace)
+                    .length() > 1024) {
                 problems.add("Namespace must be 1 to 1024 characters: " + namespace);
             }
             dimensions(document, directive.get("Dimensions"), problems);

@@ -8,10 +8,31 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -25,11 +46,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * Faults on demand: transient answers the store retries, final refusals, and writes whose answer is lost.
  */
 public final class FakeCos implements AutoCloseable {
-    private final java.util.concurrent.atomic.AtomicLong servedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong servedBytes = new AtomicLong();
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     /** LastModified of each object, by the bucket's own (real) clock, as COS stamps it. */
-    private final Map<String, java.time.Instant> modified = new ConcurrentHashMap<>();
-    private final java.time.Clock bucketClock;
+    private final Map<String, Instant> modified = new ConcurrentHashMap<>();
+    private final Clock bucketClock;
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
@@ -45,18 +66,18 @@ public final class FakeCos implements AutoCloseable {
     private volatile int pageSize = 2;
     private final AtomicInteger deleteFailures = new AtomicInteger();
     private volatile String holdPath;
-    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private final AtomicInteger heldArrived = new AtomicInteger();
     private final IndependentCosVerifier verifier =
             new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY);
     private final WireMockServer server;
 
     public FakeCos() {
-        this(java.time.Clock.systemUTC());
+        this(Clock.systemUTC());
     }
 
     /** @param bucketClock stamps LastModified (signatures are still checked against real time) */
-    public FakeCos(java.time.Clock bucketClock) {
+    public FakeCos(Clock bucketClock) {
         this.bucketClock = bucketClock;
         server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new Bucket()));
         server.start();
@@ -130,7 +151,7 @@ public final class FakeCos implements AutoCloseable {
      * when the process dies. They then answer 503 if the store was made unavailable meanwhile.
      */
     public void holdPuts(String pathPart) {
-        held = new java.util.concurrent.CountDownLatch(1);
+        held = new CountDownLatch(1);
         holdPath = pathPart;
     }
 
@@ -150,17 +171,17 @@ public final class FakeCos implements AutoCloseable {
      *
      * @return whether a held PUT arrived within {@code awaitMillis}
      */
-    public boolean killAtHeldPut(java.util.concurrent.Callable<?> invocation, long awaitMillis) throws InterruptedException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    public boolean killAtHeldPut(Callable<?> invocation, long awaitMillis) throws InterruptedException {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            java.util.concurrent.Future<?> dying = pool.submit(invocation);
+            Future<?> dying = pool.submit(invocation);
             boolean arrived = awaitHeld(awaitMillis);
             setUnavailable(true);
             pool.shutdownNow();
             try {
-                dying.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException
-                     | java.util.concurrent.TimeoutException e) {
+                dying.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | CancellationException
+                     | TimeoutException e) {
                 // Dead is dead.
             }
             return arrived;
@@ -183,17 +204,17 @@ public final class FakeCos implements AutoCloseable {
 
     /** Rewrites every stored marker's IN_PROGRESS window as ended: time has passed for the next delivery. */
     public void expireWindows() {
-        objects.replaceAll((path, body) -> new String(body, java.nio.charset.StandardCharsets.UTF_8)
+        objects.replaceAll((path, body) -> new String(body, StandardCharsets.UTF_8)
                 .replaceAll("\"inProgressUntil\":[0-9]+", "\"inProgressUntil\":0")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The marker statuses stored, e.g. [COMPLETED]. */
-    public java.util.List<String> statuses() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public List<String> statuses() {
+        List<String> out = new ArrayList<>();
         for (byte[] body : objects.values()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"status\":\"([A-Z_]+)\"")
-                    .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("\"status\":\"([A-Z_]+)\"")
+                    .matcher(new String(body, StandardCharsets.UTF_8));
             if (m.find()) {
                 out.add(m.group(1));
             }
@@ -202,13 +223,13 @@ public final class FakeCos implements AutoCloseable {
     }
 
     /** The PUT requests to a path (decoded, with leading '/'), oldest first. */
-    public java.util.List<LoggedRequest> puts(String path) {
+    public List<LoggedRequest> puts(String path) {
         return requests("PUT", path);
     }
 
     /** Every request received, oldest first. */
-    public java.util.List<LoggedRequest> requests() {
-        java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> out = new ArrayList<>();
         for (ServeEvent e : server.getAllServeEvents()) {
             out.add(0, e.getRequest());
         }
@@ -216,10 +237,11 @@ public final class FakeCos implements AutoCloseable {
     }
 
     /** The requests of a method to a path (decoded, with leading '/'), oldest first. */
-    public java.util.List<LoggedRequest> requests(String method, String path) {
-        java.util.List<LoggedRequest> out = new java.util.ArrayList<>();
+    public List<LoggedRequest> requests(String method, String path) {
+        List<LoggedRequest> out = new ArrayList<>();
         for (ServeEvent e : server.getAllServeEvents()) {
-            if (e.getRequest().getMethod().getName().equals(method) && URI.create(e.getRequest().getUrl()).getPath().equals(path)) {
+            if (e.getRequest().getMethod().getName().equals(method) && URI.create(e.getRequest().getUrl()).getPath()
+                    .equals(path)) {
                 out.add(0, e.getRequest());
             }
         }
@@ -228,7 +250,8 @@ public final class FakeCos implements AutoCloseable {
 
     /** When the last request arrived, epoch milliseconds (0 if none). */
     public long lastRequestMillis() {
-        return server.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElse(0);
+        return server.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max()
+                .orElse(0);
     }
 
     /** Checks that every request was signed correctly, then stops the server whatever the check found. */
@@ -263,7 +286,7 @@ public final class FakeCos implements AutoCloseable {
             if (System.currentTimeMillis() < unavailableUntilMillis) {
                 return error(503, "SlowDown");
             }
-            Map<String, String> params = new java.util.HashMap<>();
+            Map<String, String> params = new HashMap<>();
             r.getQueryParams().forEach((name, value) -> params.put(name, value.firstValue()));
             String problem = verifier.problem(r.getMethod().getName(), path, params, r::getHeader,
                     System.currentTimeMillis() / 1000);
@@ -275,7 +298,7 @@ public final class FakeCos implements AutoCloseable {
             if (hold != null && r.getMethod().getName().equals("PUT") && path.contains(hold)) {
                 heldArrived.incrementAndGet();
                 try {
-                    held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    held.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -311,7 +334,7 @@ public final class FakeCos implements AutoCloseable {
                     } else {
                         objects.put(path, r.getBody());
                     }
-                    modified.put(path, bucketClock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    modified.put(path, bucketClock.instant().truncatedTo(ChronoUnit.MILLIS));
                     return new ResponseDefinition(200, "");
                 case "GET":
                     if (path.equals("/") && params.containsKey("prefix")) {
@@ -321,7 +344,7 @@ public final class FakeCos implements AutoCloseable {
                     if (body == null) {
                         return error(404, "NoSuchKey");
                     }
-                    java.util.regex.Matcher range = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)")
+                    Matcher range = Pattern.compile("bytes=(\\d+)-(\\d+)")
                             .matcher(String.valueOf(r.getHeader("Range")));
                     if (range.matches()) {
                         // As COS does: 206 with the asked-for bytes (fewer at the end) and the whole size.
@@ -333,7 +356,7 @@ public final class FakeCos implements AutoCloseable {
                         servedBytes.addAndGet(to - from + 1);
                         return ResponseDefinitionBuilder.responseDefinition().withStatus(206)
                                 .withHeader("Content-Range", "bytes " + from + "-" + to + "/" + body.length)
-                                .withBody(java.util.Arrays.copyOfRange(body, from, to + 1)).build();
+                                .withBody(Arrays.copyOfRange(body, from, to + 1)).build();
                     }
                     servedBytes.addAndGet(body.length);
                     return new ResponseDefinition(200, body);
@@ -351,21 +374,23 @@ public final class FakeCos implements AutoCloseable {
         }
     }
 
-    /** GET Bucket: keys under the prefix after the marker, max-keys at a time (the fake's cap: 2, to exercise paging). */
+    /** GET Bucket: keys under the prefix after the marker, max-keys at a time (the fake's cap: 2, to exercise paging).
+     * */
     private ResponseDefinition listing(Map<String, String> params) {
         String prefix = params.get("prefix");
         String marker = params.getOrDefault("marker", "");
         int max = Math.min(Integer.parseInt(params.getOrDefault("max-keys", "1000")), pageSize);
-        java.util.List<String> keys = new java.util.ArrayList<>();
-        for (String path : new java.util.TreeSet<>(objects.keySet())) {
+        List<String> keys = new ArrayList<>();
+        for (String path : new TreeSet<>(objects.keySet())) {
             String key = path.substring(1);
             if (key.startsWith(prefix) && key.compareTo(marker) > 0) {
                 keys.add(key);
             }
         }
         boolean truncated = keys.size() > max;
-        java.util.List<String> page = keys.subList(0, Math.min(max, keys.size()));
-        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='utf-8' ?><ListBucketResult><Name>b</Name><Prefix>")
+        List<String> page = keys.subList(0, Math.min(max, keys.size()));
+        StringBuilder xml = new StringBuilder(
+                "<?xml version='1.0' encoding='utf-8' ?><ListBucketResult><Name>b</Name><Prefix>")
                 .append(escape(prefix)).append("</Prefix><Marker>").append(escape(marker)).append("</Marker><MaxKeys>")
                 .append(max).append("</MaxKeys><IsTruncated>").append(truncated).append("</IsTruncated>");
         if (truncated) {
@@ -373,7 +398,7 @@ public final class FakeCos implements AutoCloseable {
         }
         for (String key : page) {
             xml.append("<Contents><Key>").append(escape(key)).append("</Key><LastModified>")
-                    .append(modified.getOrDefault("/" + key, java.time.Instant.EPOCH)).append("</LastModified><Size>")
+                    .append(modified.getOrDefault("/" + key, Instant.EPOCH)).append("</LastModified><Size>")
                     .append(objects.get("/" + key).length).append("</Size></Contents>");
         }
         return new ResponseDefinition(200, xml.append("</ListBucketResult>").toString());

@@ -1,6 +1,8 @@
 package com.aigcaudio.testing;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,7 +66,8 @@ public final class IndependentCosVerifier {
             headers.put(name, encode(value));
         }
         StringBuilder httpHeaders = new StringBuilder();
-        headers.forEach((k, v) -> httpHeaders.append(httpHeaders.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        headers.forEach((k, v) -> httpHeaders.append(httpHeaders.length() == 0 ? "" : "&").append(k).append('=')
+                .append(v));
         TreeMap<String, String> signedParams = new TreeMap<>();
         String paramList = q.get("q-url-param-list");
         if (paramList != null && !paramList.isEmpty()) {
@@ -82,7 +85,8 @@ public final class IndependentCosVerifier {
             }
         }
         StringBuilder httpParams = new StringBuilder();
-        signedParams.forEach((k, v) -> httpParams.append(httpParams.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        signedParams.forEach((k, v) -> httpParams.append(httpParams.length() == 0 ? "" : "&").append(k).append('=')
+                .append(v));
         String httpString = method.toLowerCase() + "\n" + path + "\n" + httpParams + "\n" + httpHeaders + "\n";
         String stringToSign = "sha1\n" + keyTime + "\n" + hex(sha1(httpString)) + "\n";
         String signKey = hex(hmacSha1(secretKey, keyTime));
@@ -95,7 +99,7 @@ public final class IndependentCosVerifier {
      * (host at least, taken from the URL) and listed parameters. @return null when valid now, otherwise the problem
      */
     public String presignedUrlProblem(String url, long nowSeconds) {
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         if (!"https".equals(uri.getScheme())) {
             return "not https";
         }
@@ -110,7 +114,8 @@ public final class IndependentCosVerifier {
             if (!query.containsKey(name)) {
                 return "missing " + name;
             }
-            authorization.append(authorization.length() == 0 ? "" : "&").append(name).append('=').append(query.get(name));
+            authorization.append(authorization.length() == 0 ? "" : "&").append(name).append('=').append(query.get(
+                    name));
         }
         String paramList = query.get("q-url-param-list");
         if (!paramList.isEmpty()) {
@@ -123,7 +128,7 @@ public final class IndependentCosVerifier {
     }
 
     private static String decode(String value) {
-        return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String encode(String value) {

@@ -56,7 +56,8 @@ public final class IndependentSigV4Verifier {
         String payload = header.apply("x-amz-content-sha256");
         if (payload == null) {
             payload = VerifierCrypto.hex(VerifierCrypto.sha256(body));
-        } else if (!payload.equals("UNSIGNED-PAYLOAD") && !payload.equals(VerifierCrypto.hex(VerifierCrypto.sha256(body)))) {
+        } else if (!payload.equals("UNSIGNED-PAYLOAD") && !payload.equals(VerifierCrypto.hex(VerifierCrypto.sha256(
+                body)))) {
             return "x-amz-content-sha256 does not match the body";
         }
         StringBuilder canonicalHeaders = new StringBuilder();
@@ -112,7 +113,8 @@ public final class IndependentSigV4Verifier {
             return "signature not valid now";
         }
         String scope = parts[1] + "/" + parts[2] + "/" + parts[3] + "/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + VerifierCrypto.hex(VerifierCrypto.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + VerifierCrypto.hex(VerifierCrypto.sha256(
+                canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = VerifierCrypto.hmacSha256(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), parts[1]);
         for (String step : new String[] {parts[2], parts[3], "aws4_request"}) {
             key = VerifierCrypto.hmacSha256(key, step);

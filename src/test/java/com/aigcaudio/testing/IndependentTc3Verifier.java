@@ -64,7 +64,8 @@ public final class IndependentTc3Verifier {
             }
             canonicalHeaders.append(name).append(':').append(value.trim().toLowerCase(Locale.ROOT)).append('\n');
         }
-        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + VerifierCrypto.hex(VerifierCrypto.sha256(body));
+        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + VerifierCrypto.hex(
+                VerifierCrypto.sha256(body));
         String scope = m.group(2) + "/" + service + "/tc3_request";
         String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n"
                 + VerifierCrypto.hex(VerifierCrypto.sha256(canonical.getBytes(StandardCharsets.UTF_8)));

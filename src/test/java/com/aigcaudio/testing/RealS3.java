@@ -13,10 +13,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,13 +46,13 @@ public final class RealS3 {
     private final AtomicInteger buckets = new AtomicInteger();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, Object> keyLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding",
             "upgrade", "date");
 
     private RealS3() throws IOException {
-        S3MockApplication app = S3MockApplication.start(new java.util.HashMap<>(Map.of(
+        S3MockApplication app = S3MockApplication.start(new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_ROOT_DIRECTORY, Files.createTempDirectory("s3mock").toString(),
@@ -85,7 +90,7 @@ public final class RealS3 {
                 forward(exchange, body, fault != null);
             }
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         proxy = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -110,7 +115,7 @@ public final class RealS3 {
 
     /** "METHOD /raw/path" of every request that passed the signature check, oldest first. */
     public List<String> requests(String pathPart) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String request : requests) {
             if (request.contains(pathPart)) {
                 out.add(request);
@@ -151,14 +156,14 @@ public final class RealS3 {
         HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(s3mock + raw))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> forward.header(name, v));
             }
         });
         try {
             HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
-                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+                if (!HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
@@ -201,7 +206,8 @@ public final class RealS3 {
             HttpResponse<Void> created = client.send(HttpRequest.newBuilder(URI.create(s3mock + "/" + name))
                     .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             if (created.statusCode() != 200) {
-                throw new IllegalStateException("S3Mock refused to create bucket " + name + ": " + created.statusCode());
+                throw new IllegalStateException("S3Mock refused to create bucket " + name + ": "
+                        + created.statusCode());
             }
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

@@ -19,7 +19,8 @@ class ResultDeliveryTest {
     private static final Deadline DEADLINE = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(5));
     private final MemoryObjectStore results = new MemoryObjectStore();
     private final TrackingRecord record = TrackingRecord.created(
-            new TrackedTask("t-1", "r", "cos://b-1/incoming/a.mp4", "incoming/a.mp4"), "vod", Instant.now(), Instant.now());
+            new TrackedTask("t-1", "r", "cos://b-1/incoming/a.mp4", "incoming/a.mp4"), "vod", Instant.now(),
+                    Instant.now());
 
     private static AudioTaskStatus done(AudioTaskStatus.AudioOutput output) {
         return AudioTaskStatus.done("t-1", List.of(output), null);
@@ -27,7 +28,8 @@ class ResultDeliveryTest {
 
     private ResultDelivery delivery(String mpsOutputBucket) {
         return new ResultDelivery(results, "results-1250000000", "soundtracks/", "mp3",
-                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), 1024), mpsOutputBucket);
+                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(2)), 1024),
+                        mpsOutputBucket);
     }
 
     @Test
@@ -43,7 +45,8 @@ class ResultDeliveryTest {
     @Test
     void mpsWithStoreCosParam_recordsWhereMpsWroteIt_copiesNothing() throws Exception {
         Soundtrack result = delivery("videos-1250000000").deliver(record, done(new AudioTaskStatus.AudioOutput(
-                "https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/aigc-output/x.wav?sign=1", null, null, null, 6.0)),
+                "https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/aigc-output/x.wav?sign=1", null, null, null,
+                        6.0)),
                 DEADLINE);
 
         assertEquals("videos-1250000000", result.bucket());
@@ -55,7 +58,8 @@ class ResultDeliveryTest {
     @Test
     void noResultStore_recordsTheServiceUrl() throws Exception {
         ResultDelivery none = new ResultDelivery(null, null, "soundtracks/", "mp3",
-                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), 1024), null);
+                new ResultDownload(new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(2)), 1024),
+                        null);
         Soundtrack result = none.deliver(record, done(new AudioTaskStatus.AudioOutput(
                 "https://mps.example/a.mp3", null, null, null, null)), DEADLINE);
         assertEquals("https://mps.example/a.mp3", result.url());

@@ -43,7 +43,8 @@ class ResultDownloadTest {
         server.close();
     }
 
-    /** Serves one connection: headers for {@code length} bytes of audio, then {@code bytes}, one every {@code pause}. */
+    /** Serves one connection: headers for {@code length} bytes of audio, then {@code bytes}, one every {@code pause}.
+     * */
     private String serve(boolean headers, int length, int bytes, long pauseMillis) {
         Thread thread = new Thread(() -> {
             try (Socket socket = server.accept()) {
@@ -107,7 +108,8 @@ class ResultDownloadTest {
     void serverThatNeverAnswers_isGivenUpBeforeTheDeadline() {
         Deadline deadline = Deadline.after(Clock.systemUTC(), Duration.ofSeconds(3));
 
-        DeliveryException e = assertThrows(DeliveryException.class, () -> download.fetch(serve(false, 0, 0, 0), deadline));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> download.fetch(serve(false, 0, 0, 0),
+                deadline));
 
         assertTrue(e.retryable(), e.code());
         assertFalse(Instant.now().isAfter(deadline.instant().minus(ResultDownload.KEPT_BACK).plusMillis(500)));

@@ -11,16 +11,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,7 +105,8 @@ class TrackerTest {
         event.put("path", "/tasks/" + taskId);
         event.put("headers", Map.of("Authorization", "Bearer " + TOKEN));
         Map<String, Object> response = harness().invoke(event).result;
-        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) Json.parse((String) response.get("body")));
+        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) Json.parse((String) response.get(
+                "body")));
         answer.put("statusCode", response.get("statusCode"));
         return answer;
     }
@@ -122,7 +126,8 @@ class TrackerTest {
         finishedWith("/r/a.mp3");
         FunctionHarness.Outcome run = tick();
 
-        assertEquals(1, ((Number) ((Map<String, Object>) run.result.get("tracker")).get("done")).intValue(), Json.toString(run.result));
+        assertEquals(1, ((Number) ((Map<String, Object>) run.result.get("tracker")).get("done")).intValue(),
+                Json.toString(run.result));
         List<LoggedRequest> puts = cos.puts("/soundtracks/incoming/holiday.mp4.mp3");
         assertEquals(1, puts.size());
         assertEquals(TASK, puts.get(0).getHeader("x-cos-meta-aigc-task-id"));
@@ -137,7 +142,8 @@ class TrackerTest {
         assertEquals("soundtracks/incoming/holiday.mp4.mp3", result.get("key"));
         assertEquals("videos-1250000000", result.get("bucket"));
         String url = (String) result.get("url");
-        assertTrue(url.startsWith("https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/soundtracks/incoming/holiday.mp4.mp3?"), url);
+        assertTrue(url.startsWith(
+                "https://videos-1250000000.cos.ap-guangzhou.myqcloud.com/soundtracks/incoming/holiday.mp4.mp3?"), url);
         assertNull(new IndependentCosVerifier(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)
                 .presignedUrlProblem(url, Instant.now().getEpochSecond() + 3500), "valid for an hour");
         assertEquals(1, files.hits("/r/a.mp3"), "downloaded once");
@@ -235,8 +241,10 @@ class TrackerTest {
 
         Map<String, Object> expired = getTask(old);
         assertEquals("expired", expired.get("status"));
-        assertTrue(((String) ((Map<String, Object>) expired.get("error")).get("message")).contains("72 h"), String.valueOf(expired));
-        assertEquals(0, vod.requests().stream().filter(r -> "DescribeTaskDetail".equals(r.getHeader("X-TC-Action"))).count());
+        assertTrue(((String) ((Map<String, Object>) expired.get("error")).get("message")).contains("72 h"),
+                String.valueOf(expired));
+        assertEquals(0, vod.requests().stream().filter(r -> "DescribeTaskDetail".equals(r.getHeader("X-TC-Action")))
+                .count());
     }
 
     @Test
@@ -268,8 +276,8 @@ class TrackerTest {
         clock.advance(Duration.ofSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<FunctionHarness.Outcome>> runs = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<FunctionHarness.Outcome>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 FunctionHarness harness = harness();
                 runs.add(pool.submit(() -> {
@@ -313,7 +321,7 @@ class TrackerTest {
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] expected = mac.doFinal((hook.timestamp + "." + new String(hook.body, StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8));
-        assertEquals("sha256=" + String.format("%064x", new java.math.BigInteger(1, expected)), hook.signature);
+        assertEquals("sha256=" + String.format("%064x", new BigInteger(1, expected)), hook.signature);
         assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(hook.timestamp)) < 300, "fresh timestamp");
         Map<String, Object> payload = Json.parseObject(new String(hook.body, StandardCharsets.UTF_8));
         assertEquals(TASK, payload.get("taskId"));

@@ -57,7 +57,8 @@ class TrackingStoreTest {
         objects.put("aigc-tracking/open/t-1.json", ObjectStore.Body.of(running.toJson()), "application/json", Map.of(),
                 false, DEADLINE);
 
-        TrackingRecord after = store.save(running.finished(TrackingRecord.State.EXPIRED, null, TaskError.of("x", null, null, false),
+        TrackingRecord after = store.save(running.finished(TrackingRecord.State.EXPIRED, null, TaskError.of("x",
+                null, null, false),
                 false, now), DEADLINE);
 
         assertEquals(TrackingRecord.State.DONE, after.state());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class WebhookRetriesTest {
         env.put("AIGC_TRACKER_FIRST_CHECK_MS", "10000");
         com.aigcaudio.function.FunctionConfig config = com.aigcaudio.function.FunctionConfig.from(
                 new com.aigcaudio.config.Settings(env::get));
-        Webhooks webhooks = new Webhooks(null, null, null, null, java.time.Clock.systemUTC(),
+        Webhooks webhooks = new Webhooks(null, null, null, null, Clock.systemUTC(),
                 config.tracking().firstCheck());
         List<Duration> intervals = new ArrayList<>();
         Duration total = Duration.ZERO;
@@ -105,7 +106,8 @@ class WebhookRetriesTest {
         assertEquals(Duration.ofSeconds(10), intervals.get(0));
         assertEquals(Duration.ofMinutes(1), intervals.get(1));
         assertEquals(Duration.ofHours(6), intervals.get(6));
-        assertTrue(total.compareTo(Duration.ofHours(12)) > 0 && total.compareTo(Duration.ofHours(24)) < 0, total.toString());
+        assertTrue(total.compareTo(Duration.ofHours(12)) > 0 && total.compareTo(Duration.ofHours(24)) < 0,
+                total.toString());
     }
 
     @Test

@@ -207,7 +207,8 @@ class ExchangeLimitTest {
         try (MisbehavingServer server = MisbehavingServer.plain(
                 MisbehavingServer.answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"))) {
             for (int i = 0; i < 3; i++) {
-                assertEquals("{}", new String(transport.send(Call.get(server.endpoint()).timeout(Duration.ofMillis(200)))
+                assertEquals("{}", new String(transport.send(Call.get(server.endpoint()).timeout(Duration.ofMillis(
+                        200)))
                         .body(), StandardCharsets.UTF_8));
             }
             Thread.sleep(300);

@@ -181,7 +181,8 @@ class UrlConnectionTransportTest {
                 try (Socket socket = stalling.accept()) {
                     socket.getInputStream().read(new byte[4096]);
                     OutputStream out = socket.getOutputStream();
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhalf".getBytes(StandardCharsets.ISO_8859_1));
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhalf".getBytes(
+                            StandardCharsets.ISO_8859_1));
                     out.flush();
                     done.await(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
@@ -204,7 +205,8 @@ class UrlConnectionTransportTest {
     @Test
     void hostHeader_defaultPort_isTheHostAlone() {
         assertEquals("vod.tencentcloudapi.com", Transport.hostHeader(URI.create("https://vod.tencentcloudapi.com/")));
-        assertEquals("vod.tencentcloudapi.com", Transport.hostHeader(URI.create("https://vod.tencentcloudapi.com:443/")));
+        assertEquals("vod.tencentcloudapi.com", Transport.hostHeader(URI.create(
+                "https://vod.tencentcloudapi.com:443/")));
         assertEquals("127.0.0.1:8443", Transport.hostHeader(URI.create("https://127.0.0.1:8443/")));
     }
 

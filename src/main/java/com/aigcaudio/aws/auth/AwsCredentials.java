@@ -30,6 +30,7 @@ public final class AwsCredentials {
     @Override
     public String toString() {
         String shown = accessKeyId.length() > 8 ? accessKeyId.substring(0, 8) + "…" : "…";
-        return "AwsCredentials{accessKeyId=" + shown + ", secretAccessKey=<redacted>, temporary=" + (sessionToken != null) + "}";
+        return "AwsCredentials{accessKeyId=" + shown + ", secretAccessKey=<redacted>, temporary=" + (
+                sessionToken != null) + "}";
     }
 }

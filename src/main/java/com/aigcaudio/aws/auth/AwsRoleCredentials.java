@@ -63,7 +63,8 @@ public final class AwsRoleCredentials implements Supplier<AwsCredentials> {
         String uri = text("AWS_CONTAINER_CREDENTIALS_FULL_URI");
         if (uri == null) {
             throw new IllegalStateException("no AWS credentials: neither AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY nor "
-                    + "AWS_CONTAINER_CREDENTIALS_FULL_URI is set (Lambda sets them from the function's execution role)");
+                    + "AWS_CONTAINER_CREDENTIALS_FULL_URI is set (Lambda sets them from the function's execution"
+                            + " role)");
         }
         AwsCredentials current = cached;
         if (current != null && clock.instant().isBefore(refreshAt)) {

@@ -14,6 +14,7 @@ import com.aigcaudio.transport.Transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class SecretsManagerClient {
         }
         Map<String, Object> answer;
         try {
-            answer = Json.parseObject(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            answer = Json.parseObject(new String(response.body(), StandardCharsets.UTF_8));
         } catch (JsonSyntaxException e) {
             throw new SecretUnavailableException("Secrets Manager answered HTTP " + response.status()
                     + " without a JSON body for " + secretArn);

@@ -40,7 +40,8 @@ public final class S3Presigner {
                                  Duration lifetime) {
         Duration capped = lifetime.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : lifetime;
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
-        String path = (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + encodeKey(key);
+        String path = (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + encodeKey(
+                key);
         List<Map.Entry<String, String>> query = new ArrayList<>();
         query.add(new SimpleEntry<>("X-Amz-Algorithm", SigV4Signer.ALGORITHM));
         query.add(new SimpleEntry<>("X-Amz-Credential", credentials.accessKeyId() + "/"

@@ -1,6 +1,7 @@
 package com.aigcaudio.aws.signing;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ public final class SigV4Request {
         this.encodedPath = encodedPath.isEmpty() ? "/" : encodedPath;
         this.query = List.copyOf(query);
         TreeMap<String, String> lower = new TreeMap<>();
-        headers.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
         this.headers = lower;
         this.payloadHash = Objects.requireNonNull(payloadHash);
     }

@@ -39,7 +39,8 @@ final class Follow {
                 result = e.result();
             }
             Map<String, Object> report = Json.object(result.get("tracker"));
-            if (((Number) report.get("notDue")).intValue() == 0 && ((Number) report.get("leftForNextRun")).intValue() == 0
+            if (((Number) report.get("notDue")).intValue() == 0 && ((Number) report.get("leftForNextRun"))
+                    .intValue() == 0
                     && ((Number) report.get("checked")).intValue() == ((Number) report.get("done")).intValue()
                     + ((Number) report.get("failed")).intValue() + ((Number) report.get("expired")).intValue()) {
                 return report;

@@ -40,7 +40,8 @@ final class FunctionUrlExchange {
         String text = response.get("body") == null ? "" : String.valueOf(response.get("body"));
         byte[] answer = Boolean.TRUE.equals(response.get("isBase64Encoded")) ? Base64.getDecoder().decode(text)
                 : text.getBytes(StandardCharsets.UTF_8);
-        boolean empty = answer.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
+        boolean empty = answer.length == 0 || status == 204 || status == 304 || "HEAD".equals(
+                exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, empty ? -1 : answer.length);
         if (!empty) {
             try (OutputStream out = exchange.getResponseBody()) {

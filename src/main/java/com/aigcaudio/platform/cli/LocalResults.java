@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ final class LocalResults {
         if (root == null || rawKey.isEmpty() || rawKey.matches("(?i).*%(2f|5c|00|2e).*")) {
             return null;
         }
-        String key = java.net.URLDecoder.decode(rawKey.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String key = URLDecoder.decode(rawKey.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (!key.startsWith(resultPrefix) || key.contains("\\") || key.contains("\0")) {
             return null;
         }

@@ -4,14 +4,19 @@ import com.aigcaudio.aws.auth.AwsCredentials;
 import com.aigcaudio.aws.auth.AwsRoleCredentials;
 import com.aigcaudio.config.ClientSettings;
 import com.aigcaudio.config.Settings;
+import com.aigcaudio.core.ConfigurationException;
+import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Service;
 import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.function.AigcAudioFunction;
 import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
+import com.aigcaudio.platform.lambda.LambdaInstance;
+import com.aigcaudio.platform.lambda.SecretCredentials;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
+import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,13 +47,24 @@ final class LocalRuntime implements AutoCloseable {
      * @param localBaseUrl where `serve` publishes the local state directory, or null
      * @param emulatorTimings when the embedded emulator's tasks start running and finish (--emulator-ms)
      */
+    private static final Duration SECRET_TIMEOUT = Duration.ofSeconds(10);
+
     static LocalRuntime start(Settings base, URI localBaseUrl, Duration[] emulatorTimings, PrintStream err)
             throws IOException {
         Settings settings = base;
         EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
         CredentialsProvider credentials = environment;
         AigcEmulator emulator = null;
-        if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
+        // The command line finds the key as the deployed function does, the Secrets Manager secret included.
+        UrlConnectionTransport awsTransport = new UrlConnectionTransport(Duration.ofSeconds(2));
+        SecretCredentials secret = LambdaInstance.secretCredentials(settings,
+                new AwsRoleCredentials(settings.lookup(), awsTransport, Clock.systemUTC()), awsTransport,
+                Clock.systemUTC());
+        if (secret != null) {
+            secret.load(Deadline.after(Clock.systemUTC(), SECRET_TIMEOUT));
+            credentials = secret;
+        } else if (environment.find() == null && settings.string("AIGC_ENDPOINT") == null) {
+            refuseEmulatorOnACloudStore(settings);
             Service service = ClientSettings.service(settings);
             emulator = AigcEmulator.start(service, 0, null,
                     emulatorTimings[0], emulatorTimings[1], Clock.systemUTC());
@@ -71,6 +87,21 @@ final class LocalRuntime implements AutoCloseable {
                 emulator.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Nothing that may create a task runs on the emulator against a cloud state store: it would record emulated
+     * tasks for real work (the real task never created). A local store is where the emulator belongs.
+     */
+    private static void refuseEmulatorOnACloudStore(Settings settings) {
+        String state = settings.string("AIGC_STATE");
+        if (state != null && (state.startsWith("cos://") || state.startsWith("s3://"))) {
+            throw new ConfigurationException("TENCENTCLOUD_SECRET_ID", "no Tencent Cloud credentials found "
+                    + "(looked for TENCENTCLOUD_SECRET_ID and _SECRET_KEY, TENCENTCLOUD_SECRETID and _SECRETKEY, and "
+                    + "AIGC_TENCENT_SECRET_ARN with AWS credentials), and AIGC_STATE is a cloud bucket: the embedded "
+                    + "emulator would record emulated tasks for real work. Set the deployment's credentials, or use "
+                    + "AIGC_STATE=file:<dir> to try the emulator");
         }
     }
 

@@ -9,18 +9,21 @@ import com.aigcaudio.json.Json;
 import com.aigcaudio.json.JsonSyntaxException;
 import com.aigcaudio.log.Logger;
 import com.aigcaudio.platform.lambda.LambdaInvoker;
-import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.platform.scf.ScfHandler;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.trigger.InvalidEventException;
 import com.aigcaudio.trigger.TriggerType;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +39,7 @@ public final class Main {
     static final int OK = 0;
     static final int HANDLER_FAILED = 1;
     static final int USAGE = 2;
-    private static final java.time.Duration FOLLOW_LIMIT = java.time.Duration.ofMinutes(3);
+    private static final Duration FOLLOW_LIMIT = Duration.ofMinutes(3);
 
     private Main() {
     }
@@ -87,12 +90,13 @@ public final class Main {
                     + "[--emulator-ms RUNNING,DONE] EVENT.json");
             err.println("       java -jar aigc-audio-function.jar serve [--port N] [--emulator-ms RUNNING,DONE]");
             err.println("       java -jar aigc-audio-function.jar emulator [--port N] [--tls]");
-            err.println("       java -jar aigc-audio-function.jar state [list|show|resolve|retry] [--json] (state --help)");
+            err.println(
+                    "       java -jar aigc-audio-function.jar state [list|show|resolve|retry] [--json] (state --help)");
             return USAGE;
         }
         boolean follow = options.has("--follow");
         int timeLimitMs;
-        java.time.Duration[] emulatorTimings;
+        Duration[] emulatorTimings;
         try {
             timeLimitMs = options.number("--time-limit-ms", 30_000, 1_000, 900_000);
             emulatorTimings = options.emulatorTimings();
@@ -128,7 +132,8 @@ public final class Main {
             if (follow) {
                 Map<String, Object> settled = Follow.untilSettled(handler, config.tracking().trackerTrigger(),
                         FOLLOW_LIMIT, timeLimitMs, err);
-                err.println("--follow: " + (settled == null ? "stopped" : "every task settled; tracker " + Json.toString(settled)));
+                err.println("--follow: " + (settled == null ? "stopped" : "every task settled; tracker "
+                        + Json.toString(settled)));
             }
             return OK;
         } catch (InvocationFailedException e) {
@@ -156,14 +161,14 @@ public final class Main {
     }
 
     /** Events only AWS sends: run through the Lambda handler, as `sam local invoke` would. */
-    private static final java.util.Set<TriggerType> AWS_SHAPES = java.util.EnumSet.of(TriggerType.S3,
+    private static final Set<TriggerType> AWS_SHAPES = EnumSet.of(TriggerType.S3,
             TriggerType.HTTP_API, TriggerType.SCHEDULE);
 
     private static Map<String, Object> onLambda(AigcAudioFunction function, Map<String, Object> event,
                                                 LocalContext context, PrintStream err) throws IOException {
         err.println("an AWS event: running it through the Lambda handler");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        LambdaInvoker.of(function).handle(new java.io.ByteArrayInputStream(Json.toBytes(event)), out,
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LambdaInvoker.of(function).handle(new ByteArrayInputStream(Json.toBytes(event)), out,
                 context.getRequestId(), context.getRemainingTimeInMillis());
         return Json.object(Json.parse(out.toByteArray()));
     }
@@ -184,14 +189,16 @@ public final class Main {
         Map<String, Object> map = Json.object(event);
         if (map.get("Body") instanceof String && map.containsKey("RequestId") && map.containsKey("ErrorCode")) {
             // An SCF dead-letter message ({RequestId, ErrorCode, ErrorMessage, Body}): replay the event it carries.
-            err.println(name + " is a dead-letter message of request " + map.get("RequestId") + " (" + map.get("ErrorCode")
+            err.println(name + " is a dead-letter message of request " + map.get("RequestId") + " (" + map.get(
+                    "ErrorCode")
                     + "): replaying the event in its Body");
             return parseEvent(name + " Body", ((String) map.get("Body")).getBytes(StandardCharsets.UTF_8), err);
         }
         if (map.get("requestPayload") instanceof Map && map.get("requestContext") instanceof Map
                 && ((Map<?, ?>) map.get("requestContext")).containsKey("condition")) {
             // A Lambda on-failure destination record: replay the event it carries.
-            err.println(name + " is a Lambda failure record (" + ((Map<?, ?>) map.get("requestContext")).get("condition")
+            err.println(name + " is a Lambda failure record (" + ((Map<?, ?>) map.get("requestContext")).get(
+                    "condition")
                     + "): replaying its requestPayload");
             return Json.object(map.get("requestPayload"));
         }

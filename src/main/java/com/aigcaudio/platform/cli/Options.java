@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A command's flags: {@code --name value} for the named ones, bare {@code --name} for switches, the rest in order. */
 final class Options {
@@ -58,7 +60,7 @@ final class Options {
         if (value == null) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})([smhd])").matcher(value);
+        Matcher m = Pattern.compile("([0-9]{1,6})([smhd])").matcher(value);
         if (!m.matches()) {
             throw new BadOption(name + " needs a number and a unit (s, m, h or d), such as 15m, got " + value);
         }

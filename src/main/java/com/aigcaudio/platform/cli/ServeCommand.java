@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -48,7 +52,7 @@ final class ServeCommand {
         if (host == null) {
             return false;
         }
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         for (String name : new String[] {"127.0.0.1", "localhost"}) {
             if (h.equals(name) || h.equals(name + ":" + port)) {
                 return true;
@@ -59,9 +63,9 @@ final class ServeCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, Settings settings) {
         int port;
-        java.time.Duration[] emulatorTimings;
+        Duration[] emulatorTimings;
         try {
-            Options options = Options.parse(args, java.util.Set.of("--port", "--emulator-ms"), java.util.Set.of());
+            Options options = Options.parse(args, Set.of("--port", "--emulator-ms"), Set.of());
             if (!options.positional().isEmpty()) {
                 throw new Options.BadOption("unexpected " + options.positional().get(0));
             }
@@ -84,7 +88,7 @@ final class ServeCommand {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         LocalRuntime local;
         try {
-            local = LocalRuntime.start(settings, java.net.URI.create(base + "local/"), emulatorTimings, err);
+            local = LocalRuntime.start(settings, URI.create(base + "local/"), emulatorTimings, err);
         } catch (ConfigurationException | MissingCredentialsException e) {
             err.println("configuration error: " + e.getMessage());
             return Main.USAGE;
@@ -94,7 +98,8 @@ final class ServeCommand {
         }
         Logger.configure(err, local.config.logLevel());
         ScfHandler handler = new ScfHandler(local.function, Clock.systemUTC());
-        LocalResults results = new LocalResults(local.config.state().location().dir(), local.config.tracking().resultPrefix());
+        LocalResults results = new LocalResults(local.config.state().location().dir(), local.config.tracking()
+                .resultPrefix());
         int listening = server.getAddress().getPort();
         int maxBody = local.config.http().maxBodyBytes();
         server.createContext("/", exchange -> {

@@ -16,6 +16,7 @@ import com.aigcaudio.operate.StateEntry;
 import com.aigcaudio.operate.StateReader;
 import com.aigcaudio.store.StoreUnavailableException;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
+import com.aigcaudio.tencent.auth.MissingCredentialsException;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.IOException;
@@ -125,6 +126,9 @@ final class StateCommand {
             return Main.USAGE;
         } catch (ClaimResolver.Refused | ClaimLostException | InvalidEventException e) {
             err.println("refused: " + e.getMessage());
+            return Main.USAGE;
+        } catch (MissingCredentialsException e) {
+            err.println("no credentials to read the state store: " + e.getMessage());
             return Main.USAGE;
         } catch (StoreUnavailableException e) {
             err.println("the state store failed: " + e.getMessage());
@@ -256,7 +260,8 @@ final class StateCommand {
         }
         Map<?, ?> event = resolver.retryEvent(words.get(1), deadline);
         try (LocalRuntime local = LocalRuntime.start(settings, null, new Duration[] {
-                com.aigcaudio.emulator.AigcEmulator.RUNNING_AFTER, com.aigcaudio.emulator.AigcEmulator.DONE_AFTER}, err)) {
+                com.aigcaudio.emulator.AigcEmulator.RUNNING_AFTER, com.aigcaudio.emulator.AigcEmulator.DONE_AFTER},
+                        err)) {
             Clock real = Clock.systemUTC();
             InvocationResult result = local.function.invoke(event, new Invocation("state-retry-" + UUID.randomUUID(),
                     Invocation.deadline(real, real.instant(), TIME_LIMIT), false));

@@ -18,6 +18,8 @@ import com.aigcaudio.transport.UrlConnectionTransport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What one Lambda instance builds once: the function, and the Tencent credentials it signs with, from the
@@ -56,20 +58,9 @@ public final class LambdaInstance {
             throw new ConfigurationException("AWS_ACCESS_KEY_ID", "no AWS credentials in the environment (neither "
                     + "AWS_ACCESS_KEY_ID nor, with SnapStart, AWS_CONTAINER_CREDENTIALS_FULL_URI)");
         }
-        String arn = settings.string("AIGC_TENCENT_SECRET_ARN");
         CredentialsProvider credentials;
-        SecretCredentials secret = null;
-        if (arn != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(ARN).matcher(arn);
-            if (!m.matches()) {
-                throw new ConfigurationException("AIGC_TENCENT_SECRET_ARN",
-                        "expected a Secrets Manager secret ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
-            }
-            URI endpoint = settings.endpointUrl("AIGC_SECRETS_MANAGER_ENDPOINT",
-                    "https://secretsmanager.eu-west-1.amazonaws.com");
-            secret = new SecretCredentials(new SecretsManagerClient(
-                    endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
-                    awsTransport, clock), arn, clock);
+        SecretCredentials secret = secretCredentials(settings, aws, awsTransport, clock);
+        if (secret != null) {
             credentials = secret;
         } else {
             EnvironmentCredentials environment = new EnvironmentCredentials(settings.lookup());
@@ -84,6 +75,28 @@ public final class LambdaInstance {
         }
         return new LambdaInstance(FunctionBuilder.of(config, credentials).warmup(early).aws(aws).clock(clock)
                 .metricsNamespace(metricsNamespace(settings)).build(), secret);
+    }
+
+    /**
+     * The Tencent Cloud key held in the Secrets Manager secret AIGC_TENCENT_SECRET_ARN names, or null when it names
+     * none; read by the deployed function and by the command line alike.
+     */
+    public static SecretCredentials secretCredentials(Settings settings, AwsRoleCredentials aws,
+                                                      UrlConnectionTransport transport, Clock clock) {
+        String arn = settings.string("AIGC_TENCENT_SECRET_ARN");
+        if (arn == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile(ARN).matcher(arn);
+        if (!m.matches()) {
+            throw new ConfigurationException("AIGC_TENCENT_SECRET_ARN",
+                    "expected a Secrets Manager secret ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+        }
+        URI endpoint = settings.endpointUrl("AIGC_SECRETS_MANAGER_ENDPOINT",
+                "https://secretsmanager.eu-west-1.amazonaws.com");
+        return new SecretCredentials(new SecretsManagerClient(
+                endpoint != null ? endpoint : SecretsManagerClient.endpointFor(m.group(1)), m.group(1), aws,
+                transport, clock), arn, clock);
     }
 
     /** AIGC_METRICS_NAMESPACE, read on its own so that a start that failed elsewhere still writes its metrics. */

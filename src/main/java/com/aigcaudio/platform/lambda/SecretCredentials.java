@@ -21,7 +21,7 @@ import java.util.Map;
  * invocation an hour later, so rotated keys are picked up without a redeploy; a SnapStart checkpoint forgets them,
  * and the restored instance fetches its own.
  */
-final class SecretCredentials implements CredentialsProvider {
+public final class SecretCredentials implements CredentialsProvider {
     static final Duration REFRESH = Duration.ofHours(1);
 
     private final SecretsManagerClient client;
@@ -40,7 +40,7 @@ final class SecretCredentials implements CredentialsProvider {
      * Fetches the secret unless held and younger than {@link #REFRESH}. A failed refresh keeps the held keys (they
      * may still be valid); a failed first fetch throws.
      */
-    void load(Deadline deadline) {
+    public void load(Deadline deadline) {
         Instant now = clock.instant();
         if (loaded != null && now.isBefore(loadedAt.plus(REFRESH))) {
             return;
@@ -64,7 +64,8 @@ final class SecretCredentials implements CredentialsProvider {
     public Credentials credentials() {
         Credentials c = loaded;
         if (c == null) {
-            throw new MissingCredentialsException("the Tencent Cloud credentials in " + secretArn + " are not loaded yet");
+            throw new MissingCredentialsException("the Tencent Cloud credentials in " + secretArn
+                    + " are not loaded yet");
         }
         return c;
     }
@@ -78,7 +79,8 @@ final class SecretCredentials implements CredentialsProvider {
         }
         Object id = fields.getOrDefault("SecretId", fields.get("TENCENTCLOUD_SECRET_ID"));
         Object key = fields.getOrDefault("SecretKey", fields.get("TENCENTCLOUD_SECRET_KEY"));
-        if (!(id instanceof String) || !(key instanceof String) || ((String) id).isBlank() || ((String) key).isBlank()) {
+        if (!(id instanceof String) || !(key instanceof String) || ((String) id).isBlank() || ((String) key)
+                .isBlank()) {
             throw new SecretUnavailableException(secretArn + " lacks SecretId or SecretKey (keys found: "
                     + fields.keySet() + ")");
         }

@@ -21,8 +21,10 @@ import java.time.Instant;
  * connection.
  */
 final class SnapStartPriming {
-    private static final String S3_EVENT = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"awsRegion\":\"us-east-1\","
-            + "\"eventTime\":\"2026-01-01T00:00:00.000Z\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"a+b.mp4\","
+    private static final String S3_EVENT = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"awsRegion\":\"u"
+            + "s-east-1\","
+            + "\"eventTime\":\"2026-01-01T00:00:00.000Z\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key"
+                    + "\":\"a+b.mp4\","
             + "\"size\":1,\"eTag\":\"e\",\"sequencer\":\"0\"}}}]}";
     private static final String HTTP_EVENT = "{\"version\":\"2.0\",\"rawPath\":\"/tasks\",\"headers\":{},"
             + "\"requestContext\":{\"http\":{\"method\":\"POST\"}},\"body\":\"{}\",\"isBase64Encoded\":false}";

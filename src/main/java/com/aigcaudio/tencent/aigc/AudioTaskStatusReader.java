@@ -30,7 +30,8 @@ final class AudioTaskStatusReader {
         String errCode = task == null || task.get("ErrCode") == null ? null : String.valueOf(task.get("ErrCode"));
         String errCodeExt = task == null ? null : text(task, "ErrCodeExt", response, false);
         String message = task == null ? null : text(task, "Message", response, false);
-        boolean failedInside = "0".equals(errCode) ? false : errCode != null || errCodeExt != null && !errCodeExt.isEmpty();
+        boolean failedInside = "0".equals(errCode) ? false : errCode != null || errCodeExt != null
+                && !errCodeExt.isEmpty();
         switch (status) {
             case "WAITING":
                 return AudioTaskStatus.queued(taskId, progress);

@@ -54,7 +54,8 @@ final class Checks {
 
     static void oneOf(String field, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw new InvalidRequestException(field, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+            throw new InvalidRequestException(field, "must be one of " + String.join(", ", allowed) + ", got '"
+                    + value + "'");
         }
     }
 
@@ -70,7 +71,8 @@ final class Checks {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new InvalidRequestException(field, "must be an http:// or https:// URL, got '" + abbreviate(value) + "'");
+                throw new InvalidRequestException(field, "must be an http:// or https:// URL, got '" + abbreviate(
+                        value) + "'");
             }
         } catch (URISyntaxException e) {
             throw new InvalidRequestException(field, "not a valid URL (" + e.getReason() + ")");
@@ -86,7 +88,8 @@ final class Checks {
                 throw new InvalidRequestException(field, "must be a JSON object serialised as a string");
             }
         } catch (JsonSyntaxException e) {
-            throw new InvalidRequestException(field, "must be a JSON object serialised as a string (" + e.getMessage() + ")");
+            throw new InvalidRequestException(field, "must be a JSON object serialised as a string ("
+                    + e.getMessage() + ")");
         }
     }
 
@@ -97,7 +100,8 @@ final class Checks {
         try {
             OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be an ISO 8601 time with offset, e.g. 2026-10-01T18:00:00+08:00");
+            throw new InvalidRequestException(field,
+                    "must be an ISO 8601 time with offset, e.g. 2026-10-01T18:00:00+08:00");
         }
     }
 

@@ -31,7 +31,8 @@ public final class EnvironmentCredentials implements CredentialsProvider {
         if (found == null) {
             throw new MissingCredentialsException("no Tencent Cloud credentials: set TENCENTCLOUD_SECRETID and "
                     + "TENCENTCLOUD_SECRETKEY (SCF sets them, with TENCENTCLOUD_SESSIONTOKEN, when the function has an "
-                    + "execution role), or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (optionally TENCENTCLOUD_TOKEN)");
+                    + "execution role), or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (optionally "
+                            + "TENCENTCLOUD_TOKEN)");
         }
         return found;
     }

@@ -3,6 +3,7 @@ package com.aigcaudio.tencent.client;
 import com.aigcaudio.core.Sleeper;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +31,7 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         long start = nanoTime.getAsLong() - windowNanos;
-        java.util.Arrays.fill(grants, start);
+        Arrays.fill(grants, start);
     }
 
     public static RateLimiter perSecond(int permits) {

@@ -23,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls Tencent Cloud API 3.0 actions over a {@link Transport}: signs with TC3, limits the request rate, retries
@@ -43,8 +44,8 @@ public final class TencentCloudClient {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
-    private final java.util.concurrent.ConcurrentHashMap<String, RateLimiter> actionLimiters =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RateLimiter> actionLimiters =
+            new ConcurrentHashMap<>();
     private final String host;
     private final Transport http;
     private volatile long clockOffsetMillis;
@@ -54,7 +55,8 @@ public final class TencentCloudClient {
     }
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Transport http) {
-        this(config, credentials, http, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(config.requestsPerSecond()));
+        this(config, credentials, http, Clock.systemUTC(), Sleeper.SYSTEM, RateLimiter.perSecond(
+                config.requestsPerSecond()));
     }
 
     public TencentCloudClient(ClientConfig config, CredentialsProvider credentials, Clock clock, Sleeper sleeper,

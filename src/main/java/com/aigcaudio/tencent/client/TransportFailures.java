@@ -22,7 +22,8 @@ final class TransportFailures {
         if (e instanceof ConnectFailedException) {
             if (causedBy(e, SSLHandshakeException.class)) {
                 return ApiException.transport(ErrorClass.FAILED, "TlsHandshakeFailed",
-                        "TLS handshake with the API endpoint failed (check javax.net.ssl.trustStore); nothing was sent", e);
+                        "TLS handshake with the API endpoint failed (check javax.net.ssl.trustStore); nothing wa"
+                                + "s sent", e);
             }
             if (causedBy(e, SocketTimeoutException.class)) {
                 return ApiException.transport(ErrorClass.TRANSIENT, "ConnectTimeout",
@@ -33,11 +34,13 @@ final class TransportFailures {
         }
         if (e instanceof InterimAnswerException) {
             return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "InterimAnswer",
-                    "the API endpoint sent an interim 1xx answer that cannot be read past; a task may have been created", e);
+                    "the API endpoint sent an interim 1xx answer that cannot be read past; a task may have been "
+                            + "created", e);
         }
         if (e instanceof SocketTimeoutException) {
             return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "Timeout",
-                    "no complete answer from the API endpoint in time after the request was sent; a task may have been created", e);
+                    "no complete answer from the API endpoint in time after the request was sent; a task may have "
+                            + "been created", e);
         }
         return ApiException.transport(ErrorClass.UNKNOWN_OUTCOME, "ConnectionLost",
                 "connection to the API endpoint lost after the request was sent; a task may have been created", e);

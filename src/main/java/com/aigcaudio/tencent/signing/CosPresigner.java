@@ -49,7 +49,8 @@ public final class CosPresigner {
         StringBuilder out = new StringBuilder();
         for (String segment : key.split("/", -1)) {
             out.append('/');
-            out.append(segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E") : CosSigner.encode(segment));
+            out.append(segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E") : CosSigner.encode(
+                    segment));
         }
         return out.toString();
     }

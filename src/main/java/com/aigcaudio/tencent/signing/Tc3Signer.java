@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * TC3-HMAC-SHA256, as a pure function of request, credentials and instant. Each step is its own method so that
@@ -37,7 +41,7 @@ public final class Tc3Signer {
     }
 
     public static String canonicalRequest(String contentType, String host, byte[] body) {
-        java.util.SortedMap<String, String> headers = new java.util.TreeMap<>();
+        SortedMap<String, String> headers = new TreeMap<>();
         headers.put("content-type", contentType);
         headers.put("host", host);
         return canonicalRequest(headers, body);
@@ -47,10 +51,10 @@ public final class Tc3Signer {
      * The canonical request for any set of signed headers (names lower-case, sorted): values are trimmed and
      * lower-cased, as the Signature v3 document specifies.
      */
-    public static String canonicalRequest(java.util.SortedMap<String, String> signedHeaders, byte[] body) {
+    public static String canonicalRequest(SortedMap<String, String> signedHeaders, byte[] body) {
         StringBuilder canonical = new StringBuilder("POST\n/\n\n");
-        for (java.util.Map.Entry<String, String> h : signedHeaders.entrySet()) {
-            canonical.append(h.getKey()).append(':').append(h.getValue().trim().toLowerCase(java.util.Locale.ROOT))
+        for (Map.Entry<String, String> h : signedHeaders.entrySet()) {
+            canonical.append(h.getKey()).append(':').append(h.getValue().trim().toLowerCase(Locale.ROOT))
                     .append('\n');
         }
         return canonical.append('\n').append(String.join(";", signedHeaders.keySet())).append('\n')

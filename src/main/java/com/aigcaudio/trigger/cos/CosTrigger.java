@@ -15,6 +15,7 @@ import com.aigcaudio.trigger.InvalidEventException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -72,7 +73,7 @@ public final class CosTrigger {
      * and a group runs on one thread, so the second sees the first's task (a duplicate) rather than its claim.
      */
     private List<List<Integer>> sameUploadGroups(List<Decoded> records) {
-        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             UploadedObject object = records.get(i).object;
             String identity = object == null ? "malformed record " + i
@@ -103,7 +104,8 @@ public final class CosTrigger {
         }
         pool.shutdown();
         try {
-            // Every call inside is capped by the deadline, so the workers end by then; the margin covers the last write.
+            // Every call inside is capped by the deadline, so the workers end by then; the margin covers the last
+            // write.
             pool.awaitTermination(invocation.deadline().remaining().toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,7 +141,8 @@ public final class CosTrigger {
             return TaskOutcome.failed(record.path, new TaskOutcome.Failure(ErrorClass.INVALID_REQUEST, "InvalidEvent",
                     record.problem, null, null), "the record is malformed");
         }
-        return submitter.submit(new WorkItem(object.source(), submitter.keyOf(UploadIdentity.of(object)), null, () -> planner.forCosObject(object), object.key(),
+        return submitter.submit(new WorkItem(object.source(), submitter.keyOf(UploadIdentity.of(object)), null, ()
+                -> planner.forCosObject(object), object.key(),
                 Map.of("trigger", "cos", "event", Map.of("Records", List.of(record.raw)))), invocation.deadline());
     }
 

@@ -37,13 +37,15 @@ public final class S3EventDecoder {
         if (eTag != null) {
             meta.put("ETag", eTag);
         }
-        String url = (region == null ? "https://" + name + ".s3.amazonaws.com/" : S3Presigner.bucketUrl(name, region).toString())
+        String url = (region == null ? "https://" + name + ".s3.amazonaws.com/" : S3Presigner.bucketUrl(name, region)
+                .toString())
                 + S3Presigner.encodeKey(key).substring(1);
         return UploadedObject.builder(UploadedObject.Storage.S3, name, key).region(region).url(url)
                 .eventName(string((Map<?, ?>) record, "eventName", path + ".eventName"))
                 .size(optionalLong(object, "size", path + ".s3.object.size")).meta(meta)
                 .versionId(optionalText(object, "versionId", path + ".s3.object.versionId"))
-                .eventTime(eventTime(optionalText((Map<?, ?>) record, "eventTime", path + ".eventTime"), path + ".eventTime"))
+                .eventTime(eventTime(optionalText((Map<?, ?>) record, "eventTime", path + ".eventTime"), path
+                        + ".eventTime"))
                 .sequencer(optionalText(object, "sequencer", path + ".s3.object.sequencer")).build();
     }
 
@@ -62,7 +64,8 @@ public final class S3EventDecoder {
                         || Character.digit(encoded.charAt(i + 2), 16) < 0) {
                     throw new InvalidEventException(field + " has a malformed %-escape at position " + i);
                 }
-                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
+                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2),
+                        16));
                 i += 2;
             } else {
                 byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
@@ -71,7 +74,8 @@ public final class S3EventDecoder {
         }
         try {
             String key = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                            .toString();
             if (key.isEmpty()) {
                 throw new InvalidEventException(field + " names no object");
             }

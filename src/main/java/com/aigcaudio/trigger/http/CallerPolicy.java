@@ -54,7 +54,8 @@ final class CallerPolicy {
     }
 
     private void checkReference(String path, Map<?, ?> reference) {
-        if ((reference.containsKey("FileId") || "File".equals(reference.get("Type"))) && !allowed.contains(FILE_REFERENCES)) {
+        if ((reference.containsKey("FileId") || "File".equals(reference.get("Type"))) && !allowed.contains(
+                FILE_REFERENCES)) {
             throw new InvalidRequestException(path + ".FileId", "media-library references are not accepted from "
                     + "callers (AIGC_HTTP_CALLER_FIELDS does not list FileId); pass a URL");
         }

@@ -28,7 +28,8 @@ final class HttpResponse implements JsonWritable {
 
     /** Bytes as they are (the platform decodes base64), e.g. a soundtrack. */
     static HttpResponse binary(byte[] body, String contentType, Map<String, String> extraHeaders) {
-        return new HttpResponse(200, headers(contentType, extraHeaders), Base64.getEncoder().encodeToString(body), true);
+        return new HttpResponse(200, headers(contentType, extraHeaders), Base64.getEncoder().encodeToString(body),
+                true);
     }
 
     /** Text as it is, e.g. the page. */

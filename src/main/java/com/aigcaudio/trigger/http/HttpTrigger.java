@@ -48,7 +48,8 @@ public final class HttpTrigger {
     private final Clock clock;
 
     /** @param page the page served at "/", pre-filled with the configured defaults */
-    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, Tracker tracker, TryPage page,
+    public HttpTrigger(HttpSettings settings, TaskPlanner planner, TaskSubmitter submitter, Tracker tracker,
+            TryPage page,
                        Clock clock) {
         this.settings = settings;
         this.route = new Route(settings.path());
@@ -94,7 +95,8 @@ public final class HttpTrigger {
         if ("OPTIONS".equalsIgnoreCase(request.method())) {
             return preflight(request);
         }
-        if (route.isPage(request.path()) && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(request.method()))) {
+        if (route.isPage(request.path()) && ("GET".equalsIgnoreCase(request.method()) || "HEAD".equalsIgnoreCase(
+                request.method()))) {
             // The page itself is public; the calls it makes carry the token.
             return page.response(request.header("If-None-Match"));
         }
@@ -157,7 +159,8 @@ public final class HttpTrigger {
                     + " must be 1-255 visible ASCII characters", IDEMPOTENCY_HEADER, null, Map.of());
         }
         String source = "http://" + (request.requestId() == null ? invocation.requestId() : request.requestId());
-        WorkItem item = new WorkItem(source, clientKey == null ? null : submitter.keyOf(Map.of("trigger", "http", "clientKey", clientKey)),
+        WorkItem item = new WorkItem(source, clientKey == null ? null : submitter.keyOf(Map.of("trigger", "http",
+                "clientKey", clientKey)),
                 clientKey == null ? null : IdempotencyKey.payloadHash(spec),
                 () -> {
                     policy.check(spec);
@@ -194,8 +197,10 @@ public final class HttpTrigger {
         FailureCode ours = FailureCode.of(f.code());
         if (ours != null) {
             Long retryAfter = ours.retryAfterSeconds(f.retryAt(), clock.instant());
-            return HttpResponse.error(ours.httpStatus(), f.code(), ours.messageWithheld() ? "try again later" : f.message(),
-                    f.field(), f.requestId(), retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter.toString()));
+            return HttpResponse.error(ours.httpStatus(), f.code(), ours.messageWithheld() ? "try again later"
+                    : f.message(),
+                    f.field(), f.requestId(), retryAfter == null ? Map.of() : Map.of("Retry-After",
+                            retryAfter.toString()));
         }
         int status;
         Map<String, String> headers = Map.of();
@@ -236,7 +241,8 @@ public final class HttpTrigger {
             return false;
         }
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(
+                Locale.ROOT);
         return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
     }
 

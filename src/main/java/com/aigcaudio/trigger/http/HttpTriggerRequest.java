@@ -4,6 +4,7 @@ import com.aigcaudio.trigger.InvalidEventException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,8 +35,8 @@ public final class HttpTriggerRequest {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<?, ?> e : optionalObject(event, "headers", "headers").entrySet()) {
             Object value = e.getValue();
-            if (value instanceof java.util.List) {
-                value = ((java.util.List<?>) value).isEmpty() ? null : ((java.util.List<?>) value).get(0);
+            if (value instanceof List) {
+                value = ((List<?>) value).isEmpty() ? null : ((List<?>) value).get(0);
             }
             if (value != null) {
                 headers.put(String.valueOf(e.getKey()), String.valueOf(value));

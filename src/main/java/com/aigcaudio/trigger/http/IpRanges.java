@@ -22,7 +22,8 @@ final class IpRanges {
         return v4 < 0 ? "an address that is not a valid IP" : ipv4Reason(v4);
     }
 
-    /** inet_aton: 1 to 4 parts, each decimal, octal (leading 0) or hex (0x); the last part fills the rest. -1 if invalid. */
+    /** inet_aton: 1 to 4 parts, each decimal, octal (leading 0) or hex (0x); the last part fills the rest. -1 if
+     * invalid. */
     static long parseIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length > 4) {
@@ -118,11 +119,13 @@ final class IpRanges {
         for (int i = 0; i < 12; i++) {
             compatible &= b[i] == 0;
         }
-        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (
+                b[3] & 0xff) == 0x9b;
         return compatible || nat64 ? ipv4Reason(toLong(b, 12)) : null;
     }
 
     private static long toLong(byte[] b, int from) {
-        return ((b[from] & 0xffL) << 24) | ((b[from + 1] & 0xffL) << 16) | ((b[from + 2] & 0xffL) << 8) | (b[from + 3] & 0xffL);
+        return ((b[from] & 0xffL) << 24) | ((b[from + 1] & 0xffL) << 16) | ((b[from + 2] & 0xffL) << 8) | (b[from
+                + 3] & 0xffL);
     }
 }

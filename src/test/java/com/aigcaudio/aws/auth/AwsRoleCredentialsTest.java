@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +60,8 @@ class AwsRoleCredentialsTest {
     }
 
     private AwsRoleCredentials provider() {
-        return new AwsRoleCredentials(env::get, new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), now);
+        return new AwsRoleCredentials(env::get, new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(
+                2)), now);
     }
 
     @Test
@@ -109,6 +111,7 @@ class AwsRoleCredentialsTest {
         AwsRoleCredentials provider = provider();
         assertFalse(provider.configured());
         IllegalStateException e = assertThrows(IllegalStateException.class, provider::get);
-        assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID") && e.getMessage().contains("AWS_CONTAINER_CREDENTIALS_FULL_URI"));
+        assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID") && e.getMessage().contains(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI"));
     }
 }

@@ -11,9 +11,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ class ServeSafetyIT {
         String soundtrack;
         try (Stream<Path> files = Files.walk(dir.resolve("soundtracks"))) {
             soundtrack = dir.relativize(files.filter(p -> p.toString().endsWith(".wav")
-                    && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).findFirst().orElseThrow())
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst().orElseThrow())
                     .toString();
         }
         String served = get("/local/" + soundtrack);
@@ -131,7 +131,8 @@ class ServeSafetyIT {
         try {
             for (int i = 0; i < 40; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-                socket.getOutputStream().write("POST /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write("POST /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(
+                        StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
             assertTrue(get("/").startsWith("HTTP/1.1 200"), "the page answers while 40 clients dawdle");
@@ -157,7 +158,8 @@ class ServeSafetyIT {
             assertEquals("HTTP/1.1 413", status, "answered without the 100 MiB being sent");
         }
         String chunked = request("POST /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2000\r\n" + " ".repeat(0x2000) + "\r\n0\r\n\r\n");
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2000\r\n" + " ".repeat(0x2000)
+                        + "\r\n0\r\n\r\n");
         assertTrue(chunked.startsWith("HTTP/1.1 413"), chunked);
         assertTrue(chunked.contains("\"code\":\"PayloadTooLarge\""), chunked);
     }

@@ -94,7 +94,8 @@ class TryPageBrowserIT {
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Thread thread = new Thread(() -> ServeCommand.run(new String[] {"serve", "--port", "0", "--emulator-ms", "500,1500"}, out,
+        Thread thread = new Thread(() -> ServeCommand.run(new String[] {"serve", "--port", "0", "--emulator-ms",
+                "500,1500"}, out,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new Settings(env::get)),
                 "serve-" + localDir.getFileName());
         thread.setDaemon(true);
@@ -190,9 +191,11 @@ class TryPageBrowserIT {
         // Keyboard only: focus the button and press Enter.
         driver.switchTo().activeElement();
         byId("submit").sendKeys(Keys.ENTER);
-        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"), "Birdsong and a soft marimba"));
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"),
+                "Birdsong and a soft marimba"));
         driver.navigate().refresh();
-        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"), "Birdsong and a soft marimba"));
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"),
+                "Birdsong and a soft marimba"));
         assertTrue(byId("tokenBox").getAttribute("hidden") != null, "no token asked for when none is configured");
     }
 
@@ -233,7 +236,8 @@ class TryPageBrowserIT {
         fresh(open);
         // Stored as the page stores its tasks: under its API route.
         ((JavascriptExecutor) driver).executeScript("var api = location.pathname.replace(/\\/?$/, '/') + "
-                + "document.querySelector('meta[name=\"aigc-api\"]').content; localStorage.setItem('aigc-tasks:' + api, "
+                + "document.querySelector('meta[name=\"aigc-api\"]').content; localStorage.setItem('aigc-tasks:' + "
+                        + "api, "
                 + "JSON.stringify([{taskId: 'never-created-here', status: 'running', prompt: 'Ghost task'}]));");
         driver.navigate().refresh();
         waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks"), "Ghost task — unknown"));

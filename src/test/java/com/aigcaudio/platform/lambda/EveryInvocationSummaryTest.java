@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ class EveryInvocationSummaryTest {
     private static LambdaHandler handler(Map<String, String> env) {
         Settings settings = new Settings(env::get);
         Clock clock = Clock.systemUTC();
-        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock, null), clock);
+        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock, null),
+                clock);
     }
 
     private static void invoke(LambdaHandler handler, String event) throws Exception {
@@ -186,11 +188,12 @@ class EveryInvocationSummaryTest {
                 Settings.of(Map.of("AIGC_SERVICE", "mps")), null, Clock.systemUTC());
         try (LogCapture log = new LogCapture()) {
             assertThrows(ConfigurationException.class, () -> failed.invoke(Map.of(),
-                    new Invocation("scf-req", Deadline.after(Clock.systemUTC(), java.time.Duration.ofSeconds(3)), true)));
+                    new Invocation("scf-req", Deadline.after(Clock.systemUTC(), Duration.ofSeconds(3)), true)));
             Map<?, ?> summary = lines(log, "invocation summary").get(0);
             assertEquals("mps", summary.get("service"));
             assertEquals(1, ((Number) summary.get("TasksFailed")).intValue());
-            assertEquals(1, ((Number) ((Map<?, ?>) summary.get("failuresByCode")).get("ConfigurationInvalid")).intValue());
+            assertEquals(1, ((Number) ((Map<?, ?>) summary.get("failuresByCode")).get("ConfigurationInvalid"))
+                    .intValue());
             assertTrue(!summary.containsKey("_aws"), summary.toString());
         }
     }

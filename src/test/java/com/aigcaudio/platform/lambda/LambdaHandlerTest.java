@@ -25,10 +25,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +52,8 @@ class LambdaHandlerTest {
     private final AtomicInteger secretFetches = new AtomicInteger();
     private final List<String> secretProblems = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> secretBody = new AtomicReference<>(
-            "{\"SecretId\":\"" + FakeTencentCloud.SECRET_ID + "\",\"SecretKey\":\"" + FakeTencentCloud.SECRET_KEY + "\"}");
+            "{\"SecretId\":\"" + FakeTencentCloud.SECRET_ID + "\",\"SecretKey\":\"" + FakeTencentCloud.SECRET_KEY
+                    + "\"}");
     private final AtomicInteger secretStatus = new AtomicInteger(200);
 
     @BeforeEach
@@ -57,7 +61,8 @@ class LambdaHandlerTest {
         vod = new FakeTencentCloud("vod");
         vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(
                 FakeTencentCloud.success("251441341-AigcAudioTask-lambda", "req-lambda"))));
-        IndependentSigV4Verifier verifier = new IndependentSigV4Verifier(RealS3.ACCESS_KEY, RealS3.SECRET_KEY, RealS3.TOKEN);
+        IndependentSigV4Verifier verifier = new IndependentSigV4Verifier(RealS3.ACCESS_KEY, RealS3.SECRET_KEY,
+                RealS3.TOKEN);
         secrets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         secrets.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -66,13 +71,15 @@ class LambdaHandlerTest {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::getFirst, body,
                     System.currentTimeMillis() / 1000);
             Map<?, ?> request = (Map<?, ?>) Json.parse(body);
-            if (problem == null && !"secretsmanager.GetSecretValue".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+            if (problem == null && !"secretsmanager.GetSecretValue".equals(exchange.getRequestHeaders().getFirst(
+                    "X-Amz-Target"))) {
                 problem = "wrong X-Amz-Target";
             }
             if (problem == null && !ARN.equals(request.get("SecretId"))) {
                 problem = "wrong SecretId";
             }
-            if (problem == null && !exchange.getRequestHeaders().getFirst("Authorization").contains("/eu-west-1/secretsmanager/")) {
+            if (problem == null && !exchange.getRequestHeaders().getFirst("Authorization").contains(
+                    "/eu-west-1/secretsmanager/")) {
                 problem = "wrong scope";
             }
             byte[] answer;
@@ -80,11 +87,12 @@ class LambdaHandlerTest {
             if (problem != null) {
                 secretProblems.add(problem);
                 status = 400;
-                answer = "{\"__type\":\"com.amazonaws.secretsmanager#AccessDeniedException\",\"Message\":\"no\"}".getBytes(StandardCharsets.UTF_8);
+                answer = ("{\"__type\":\"com.amazonaws.secretsmanager#AccessDeniedException\","
+                        + "\"Message\":\"no\"}").getBytes(StandardCharsets.UTF_8);
             } else if (secretStatus.get() != 200) {
                 status = secretStatus.get();
-                answer = "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}"
-                        .getBytes(StandardCharsets.UTF_8);
+                answer = ("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the "
+                        + "specified secret.\"}").getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 200;
                 answer = Json.toBytes(Map.of("ARN", ARN, "Name", "aigc/tencent", "SecretString", secretBody.get()));
@@ -126,11 +134,13 @@ class LambdaHandlerTest {
 
     private static LambdaHandler handler(Map<String, String> env, Clock clock) {
         Settings settings = new Settings(env::get);
-        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock, null), clock);
+        return new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings), clock, null),
+                clock);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> invoke(LambdaHandler handler, String fixture, int remainingMs) throws IOException {
+    private static Map<String, Object> invoke(LambdaHandler handler, String fixture,
+            int remainingMs) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("events", fixture))), out,
                 new LambdaTestContext("lambda-request", remainingMs));
@@ -141,8 +151,10 @@ class LambdaHandlerTest {
     void handleRequest_secretArn_fetchesOnceSignedAndNeverLogsIt() throws IOException {
         LambdaHandler handler = handler(env(true));
         try (LogCapture logs = new LogCapture()) {
-            assertEquals(202, ((Number) invoke(handler, "aws-http-api-post.json", 30_000).get("statusCode")).intValue());
-            assertEquals(202, ((Number) invoke(handler, "aws-rest-api-post.json", 30_000).get("statusCode")).intValue());
+            assertEquals(202, ((Number) invoke(handler, "aws-http-api-post.json", 30_000).get("statusCode"))
+                    .intValue());
+            assertEquals(202, ((Number) invoke(handler, "aws-rest-api-post.json", 30_000).get("statusCode"))
+                    .intValue());
             assertFalse(logs.text().contains(FakeTencentCloud.SECRET_KEY), "the Tencent key is never logged");
             assertFalse(logs.text().contains(RealS3.SECRET_KEY));
         }
@@ -201,11 +213,11 @@ class LambdaHandlerTest {
     @Test
     @SuppressWarnings("unchecked")
     void s3State_uploadTrackedAndDelivered_allInTheRealS3Server() throws Exception {
-        MutableClock clock = new MutableClock(java.time.Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         try (com.aigcaudio.emulator.AigcEmulator emulator = com.aigcaudio.emulator.AigcEmulator.start(
-                com.aigcaudio.core.Service.VOD, 0, null, java.time.Duration.ofMillis(200),
-                java.time.Duration.ofMillis(600), clock)) {
-            java.net.URI bucket = RealS3.get().newBucket();
+                com.aigcaudio.core.Service.VOD, 0, null, Duration.ofMillis(200),
+                Duration.ofMillis(600), clock)) {
+            URI bucket = RealS3.get().newBucket();
             Map<String, String> env = env(false);
             env.put("AIGC_ENDPOINT", emulator.endpoint().toString());
             env.put("TENCENTCLOUD_SECRET_ID", com.aigcaudio.emulator.AigcEmulator.CREDENTIALS.secretId());
@@ -219,23 +231,24 @@ class LambdaHandlerTest {
             Map<String, Object> created = ((List<Map<String, Object>>) invoke(handler, "aws-s3-put.json", 30_000)
                     .get("results")).get(0);
             assertEquals("created", created.get("status"));
-            Map<String, Object> duplicate = ((List<Map<String, Object>>) invoke(handler(env, clock), "aws-s3-put.json", 30_000)
+            Map<String, Object> duplicate = ((List<Map<String, Object>>) invoke(handler(env, clock),
+                    "aws-s3-put.json", 30_000)
                     .get("results")).get(0);
             assertEquals("duplicate", duplicate.get("status"), "the claim in S3 holds across instances");
             assertEquals(created.get("taskId"), duplicate.get("taskId"));
 
             // Each S3 invocation moves the tracker on with its time left; the tracker rule's tick finishes the rest.
             // Past the task's end (600 ms) and the record's next check after the two checks so far (backoff).
-            clock.advance(java.time.Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(10));
             invoke(handler, "aws-schedule-tracker.json", 30_000);
             com.aigcaudio.store.S3ObjectStore store = new com.aigcaudio.store.S3ObjectStore(bucket, "eu-west-1",
-                    FunctionHarness.AWS, new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)),
+                    FunctionHarness.AWS, new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(2)),
                     Clock.systemUTC());
             List<String> soundtracks = store.list("soundtracks/", com.aigcaudio.core.Deadline.after(
-                    Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
+                    Clock.systemUTC(), Duration.ofSeconds(10)));
             assertEquals(List.of("soundtracks/incoming/summer holiday 假日 100%+1.mp4.wav"), soundtracks);
             assertEquals(List.of(), store.list("aigc-tracking/open/", com.aigcaudio.core.Deadline.after(
-                    Clock.systemUTC(), java.time.Duration.ofSeconds(10))), "nothing left open");
+                    Clock.systemUTC(), Duration.ofSeconds(10))), "nothing left open");
             assertEquals(List.of(), RealS3.get().problems(), "every S3 request signed correctly");
         }
     }
@@ -247,7 +260,7 @@ class LambdaHandlerTest {
         container.createContext("/creds", exchange -> {
             fetches.incrementAndGet();
             byte[] body = Json.toBytes(Map.of("AccessKeyId", RealS3.ACCESS_KEY, "SecretAccessKey", RealS3.SECRET_KEY,
-                    "Token", RealS3.TOKEN, "Expiration", java.time.Instant.now().plusSeconds(3600).toString()));
+                    "Token", RealS3.TOKEN, "Expiration", Instant.now().plusSeconds(3600).toString()));
             boolean allowed = "snap-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.sendResponseHeaders(allowed ? 200 : 403, allowed ? body.length : -1);
             if (allowed) {
@@ -264,7 +277,8 @@ class LambdaHandlerTest {
             env.remove("AWS_ACCESS_KEY_ID");
             env.remove("AWS_SECRET_ACCESS_KEY");
             env.remove("AWS_SESSION_TOKEN");
-            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + container.getAddress().getPort() + "/creds");
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + container.getAddress().getPort()
+                    + "/creds");
             env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "snap-token");
             LambdaHandler handler = handler(env);
             assertEquals(0, fetches.get(), "nothing fetched before the snapshot");

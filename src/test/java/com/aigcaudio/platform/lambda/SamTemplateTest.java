@@ -31,7 +31,8 @@ class SamTemplateTest {
     private static Map<String, Object> function() throws IOException {
         Map<String, Object> root = new Yaml().load(Files.readString(TEMPLATE));
         assertEquals("AWS::Serverless-2016-10-31", root.get("Transform"));
-        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("AigcAudioFunction");
+        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get(
+                "AigcAudioFunction");
         assertEquals("AWS::Serverless::Function", resource.get("Type"));
         return (Map<String, Object>) resource.get("Properties");
     }
@@ -55,7 +56,8 @@ class SamTemplateTest {
         assertTrue(RequestStreamHandler.class.isAssignableFrom(type));
         Method method = type.getMethod(handler[1], InputStream.class, OutputStream.class, Context.class);
         assertTrue(Modifier.isPublic(method.getModifiers()));
-        assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "the runtime needs a public no-arg constructor");
+        assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
+                "the runtime needs a public no-arg constructor");
         assertEquals("target/aigc-audio-function.jar", f.get("CodeUri"));
         assertEquals("PublishedVersions", at(f, "SnapStart", "ApplyOn"));
         assertNotNull(f.get("AutoPublishAlias"), "SnapStart applies only to published versions");
@@ -165,7 +167,8 @@ class SamTemplateTest {
                 watched.put((String) p.get("MetricName"), (String) p.get("Namespace"));
                 assertEquals(Map.of("Ref", "AlarmTopicArn"), ((List<Object>) p.get("AlarmActions")).get(0));
                 assertEquals(0, ((Number) p.get("Threshold")).intValue());
-                assertEquals("service", ((Map<String, Object>) ((List<Object>) p.get("Dimensions")).get(0)).get("Name"));
+                assertEquals("service", ((Map<String, Object>) ((List<Object>) p.get("Dimensions")).get(0)).get(
+                        "Name"));
             }
         }
         String namespace = com.aigcaudio.config.Variables.all().stream()

@@ -43,7 +43,8 @@ class SecretCredentialsTest {
             fetches.incrementAndGet();
             exchange.getRequestBody().readAllBytes();
             byte[] body = status.get() == 200
-                    ? Json.toBytes(Map.of("SecretString", "{\"SecretId\":\"" + secretId.get() + "\",\"SecretKey\":\"k\"}"))
+                    ? Json.toBytes(Map.of("SecretString", "{\"SecretId\":\"" + secretId.get()
+                            + "\",\"SecretKey\":\"k\"}"))
                     : "{\"__type\":\"InternalServiceError\"}".getBytes();
             exchange.sendResponseHeaders(status.get(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -53,7 +54,7 @@ class SecretCredentialsTest {
         server.start();
         credentials = new SecretCredentials(new SecretsManagerClient(URI.create("http://127.0.0.1:"
                 + server.getAddress().getPort() + "/"), "eu-west-1", () -> new AwsCredentials("ASIA", "s", null),
-                new com.aigcaudio.transport.UrlConnectionTransport(java.time.Duration.ofSeconds(2)), clock), ARN, clock);
+                new com.aigcaudio.transport.UrlConnectionTransport(Duration.ofSeconds(2)), clock), ARN, clock);
     }
 
     @AfterEach

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Runs the SCF handler (the Lambda handler for aws-*.json) on every fixture in events/ against WireMock and compares the exact API request bodies sent
+ * Runs the SCF handler (the Lambda handler for aws-*.json) on every fixture in events/ against WireMock and compares
+ * the exact API request bodies sent
  * (none, for skipped or refused events) and the exact result with src/test/resources/expected/NAME.json.
  * Run with -Dfixtures.record=true to rewrite the expectations after a deliberate change, then review the diff.
  */
@@ -91,7 +95,7 @@ class EventFixturesTest {
         StringBuilder stable = new StringBuilder();
         while (s3.find()) {
             String url = s3.group();
-            assertNull(S3_VERIFIER.presignedProblem(java.net.URI.create(url), Instant.now().getEpochSecond()), url);
+            assertNull(S3_VERIFIER.presignedProblem(URI.create(url), Instant.now().getEpochSecond()), url);
             s3.appendReplacement(stable, Matcher.quoteReplacement(url
                     .replaceAll("(X-Amz-Credential=[^%]+%2F)[0-9]{8}", "$1<date>")
                     .replaceAll("(X-Amz-Date=)[0-9TZ]{16}", "$1<time>")
@@ -117,9 +121,9 @@ class EventFixturesTest {
         Settings settings = new Settings(env::get);
         LambdaHandler handler = new LambdaHandler(() -> LambdaInstance.from(settings, FunctionConfig.from(settings),
                 Clock.systemUTC(), null), Clock.systemUTC());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(Json.toBytes(event)), out,
+            handler.handleRequest(new ByteArrayInputStream(Json.toBytes(event)), out,
                     new LambdaTestContext("fixture-request", 30_000));
             @SuppressWarnings("unchecked")
             Map<String, Object> result = (Map<String, Object>) Json.parse(out.toByteArray());

@@ -60,7 +60,8 @@ class AudioTaskValidationTest {
         assertEquals("OutputConfig.Duration", rejectedField(() ->
                 vod().outputConfig(VodOutputConfig.builder().duration(-1L).build()).build()));
         assertDoesNotThrow(() -> vod().outputConfig(VodOutputConfig.builder().duration(0L).build()).build().validate());
-        assertDoesNotThrow(() -> vod().outputConfig(VodOutputConfig.builder().duration(60L).build()).build().validate());
+        assertDoesNotThrow(() -> vod().outputConfig(VodOutputConfig.builder().duration(60L).build()).build()
+                .validate());
     }
 
     @ParameterizedTest
@@ -79,7 +80,8 @@ class AudioTaskValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://e.com/v.mp4", "file:///etc/passwd", "javascript:alert(1)", "not a url", "/relative.mp4"})
+    @ValueSource(strings = {"ftp://e.com/v.mp4", "file:///etc/passwd", "javascript:alert(1)", "not a url",
+            "/relative.mp4"})
     void validate_nonHttpMediaUrl_isRejectedNamingTheElement(String url) {
         assertEquals("VideoInfos[0].Url", rejectedField(() -> vod().addVideo(VodMediaReference.url(url)).build()));
         assertEquals("AudioInfos[1].AudioUrl", rejectedField(() ->
@@ -88,16 +90,20 @@ class AudioTaskValidationTest {
 
     @Test
     void validate_vodReferenceTypeRules_areEnforced() {
-        assertEquals("VideoInfos[0].Type", rejectedField(() -> vod().addVideo(new VodMediaReference("Blob", null, null)).build()));
-        assertEquals("AudioInfos[0].FileId", rejectedField(() -> vod().addAudio(new VodMediaReference("File", null, null)).build()));
-        assertEquals("VideoInfos[0].Url", rejectedField(() -> vod().addVideo(new VodMediaReference("Url", "f", null)).build()));
+        assertEquals("VideoInfos[0].Type", rejectedField(() -> vod().addVideo(new VodMediaReference("Blob", null,
+                null)).build()));
+        assertEquals("AudioInfos[0].FileId", rejectedField(() -> vod().addAudio(new VodMediaReference("File", null,
+                null)).build()));
+        assertEquals("VideoInfos[0].Url", rejectedField(() -> vod().addVideo(new VodMediaReference("Url", "f", null))
+                .build()));
     }
 
     @Test
     void validate_mediaNameOver64Characters_isRejected() {
         assertEquals("OutputConfig.MediaName", rejectedField(() ->
                 vod().outputConfig(VodOutputConfig.builder().mediaName("n".repeat(65)).build()).build()));
-        assertDoesNotThrow(() -> vod().outputConfig(VodOutputConfig.builder().mediaName("n".repeat(64)).build()).build().validate());
+        assertDoesNotThrow(() -> vod().outputConfig(VodOutputConfig.builder().mediaName("n".repeat(64)).build())
+                .build().validate());
     }
 
     @Test

@@ -55,7 +55,8 @@ class DescribeAudioTaskTest {
     @Test
     void vod_waitingAndProcessing_areQueuedAndRunningWithProgress() {
         assertEquals(AudioTaskStatus.State.QUEUED, vod("{\"Status\":\"WAITING\",\"RequestId\":\"r\"}").state());
-        AudioTaskStatus running = vod("{\"Status\":\"PROCESSING\",\"AigcAudioTask\":{\"Progress\":40},\"Extra\":1,\"RequestId\":\"r\"}");
+        AudioTaskStatus running = vod(
+                "{\"Status\":\"PROCESSING\",\"AigcAudioTask\":{\"Progress\":40},\"Extra\":1,\"RequestId\":\"r\"}");
         assertEquals(AudioTaskStatus.State.RUNNING, running.state());
         assertEquals(40, running.progress());
         String body = fake.requests().get(0).getBodyAsString();
@@ -64,8 +65,10 @@ class DescribeAudioTaskTest {
 
     @Test
     void vod_finish_isDoneWithTheOutputFiles() {
-        AudioTaskStatus done = vod("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Progress\":100,\"Output\":"
-                + "{\"AudioInfos\":[{\"StorageMode\":\"Permanent\",\"FileType\":\"mp3\",\"FileUrl\":\"https://x/a.mp3\","
+        AudioTaskStatus done = vod(
+                "{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Progress\":100,\"Output\":"
+                + "{\"AudioInfos\":[{\"StorageMode\":\"Permanent\",\"FileType\":\"mp3\",\"FileUrl\":\"https://x/"
+                        + "a.mp3\","
                 + "\"FileId\":\"5285890\",\"Unknown\":true}]}},\"RequestId\":\"r\"}");
         assertEquals(AudioTaskStatus.State.DONE, done.state());
         assertEquals("https://x/a.mp3", done.outputs().get(0).url());
@@ -74,10 +77,12 @@ class DescribeAudioTaskTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"InvalidParameter.VoilationContent, true", "ContentModerationFailed, true", "ModelGenerateFailed, false",
+    @CsvSource({"InvalidParameter.VoilationContent, true", "ContentModerationFailed, true",
+            "ModelGenerateFailed, false",
             "TaskTimeout, false"})
     void vod_finishWithErrCode_isFailedTellingReviewRefusals(String ext, boolean review) {
-        AudioTaskStatus failed = vod("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":70000,\"ErrCodeExt\":\"" + ext
+        AudioTaskStatus failed = vod("{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":70000,\"ErrCodeExt\":\""
+                + ext
                 + "\",\"Message\":\"no\"},\"RequestId\":\"r\"}");
         assertEquals(AudioTaskStatus.State.FAILED, failed.state());
         assertEquals(ext, failed.errorCodeExt());
@@ -96,7 +101,8 @@ class DescribeAudioTaskTest {
             "{\"Status\":7,\"RequestId\":\"r\"}|Status is not a string",
             "{\"Status\":\"LATER\",\"RequestId\":\"r\"}|unknown value LATER",
             "{\"Status\":\"FINISH\",\"RequestId\":\"r\"}|AigcAudioTask is missing",
-            "{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[]}},\"RequestId\":\"r\"}|is empty"})
+            "{\"Status\":\"FINISH\",\"AigcAudioTask\":{\"ErrCode\":0,\"Output\":{\"AudioInfos\":[]}},\"RequestId"
+                    + "\":\"r\"}|is empty"})
     void vod_malformed_isAClearErrorNamingTheField(String response, String expected) {
         ApiException e = assertThrows(ApiException.class, () -> vod(response));
         assertEquals("MalformedResponse", e.code());
@@ -114,7 +120,8 @@ class DescribeAudioTaskTest {
         assertEquals("TaskFailed", failed.errorCode(), "MPS has no error code field: ours, never Unknown");
         assertFalse(failed.refusedByReview());
         fake.close();
-        AudioTaskStatus done = mps("{\"Status\":\"DONE\",\"AudioInfos\":[{\"Url\":\"https://m/a.wav\",\"Duration\":6.5}],"
+        AudioTaskStatus done = mps(
+                "{\"Status\":\"DONE\",\"AudioInfos\":[{\"Url\":\"https://m/a.wav\",\"Duration\":6.5}],"
                 + "\"RequestId\":\"r\"}");
         assertEquals("https://m/a.wav", done.outputs().get(0).url());
         assertEquals(6.5, done.outputs().get(0).duration());
@@ -132,7 +139,8 @@ class DescribeAudioTaskTest {
 
     @Test
     void mps_doneWithoutUrl_isMalformed() {
-        ApiException e = assertThrows(ApiException.class, () -> mps("{\"Status\":\"DONE\",\"AudioInfos\":[{}],\"RequestId\":\"r\"}"));
+        ApiException e = assertThrows(ApiException.class, () -> mps(
+                "{\"Status\":\"DONE\",\"AudioInfos\":[{}],\"RequestId\":\"r\"}"));
         assertTrue(e.getMessage().contains("Url is missing"), e.getMessage());
     }
 

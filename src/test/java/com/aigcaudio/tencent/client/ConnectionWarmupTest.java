@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,7 +77,8 @@ class ConnectionWarmupTest {
             warmup.send(Call.get(server.endpoint()));
             now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos());
             warmup.send(Call.get(server.endpoint()));
-            assertEquals(3, server.seen().size(), "a GET may be sent again, so it goes without a probe: " + server.seen());
+            assertEquals(3, server.seen().size(), "a GET may be sent again, so it goes without a probe: "
+                    + server.seen());
 
             now.addAndGet(ConnectionWarmup.REVALIDATE_AFTER_IDLE.toNanos() + 1);
             warmup.send(Call.get(server.endpoint()));
@@ -139,7 +141,8 @@ class ConnectionWarmupTest {
 
             assertEquals(200, warmup.send(Call.post(server.endpoint(), JSON)).status());
 
-            assertEquals(1, server.log().stream().filter(line -> line.startsWith("POST")).count(), server.log().toString());
+            assertEquals(1, server.log().stream().filter(line -> line.startsWith("POST")).count(), server.log()
+                    .toString());
             assertTrue(server.log().contains("POST answered"), server.log().toString());
         }
     }
@@ -276,7 +279,7 @@ class ConnectionWarmupTest {
                 while ((requestLine = in.readLine()) != null) {
                     int length = 0;
                     for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-                        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                             length = Integer.parseInt(header.substring(15).trim());
                         }
                     }
@@ -350,7 +353,7 @@ class ConnectionWarmupTest {
                 while ((requestLine = in.readLine()) != null) {
                     int length = 0;
                     for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-                        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                             length = Integer.parseInt(header.substring(15).trim());
                         }
                     }

@@ -53,7 +53,8 @@ class JsseTrustStoreIT {
     private static Result client(URI endpoint, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Client.class.getName(), endpoint.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Client.class.getName(),
+                endpoint.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MisbehavingPeersTest {
     private static final Duration BUDGET = Duration.ofSeconds(3);
     private static final long SLACK_MILLIS = 500;
-    private static final String ANSWER = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 62\r\n\r\n"
+    private static final String ANSWER = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + "62\r\n\r\n"
             + "{\"Response\":{\"TaskId\":\"1-AigcAudioTask-drip\",\"RequestId\":\"r\"}}";
 
     private static AigcAudioTasks tasks(MisbehavingServer server) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,15 +60,17 @@ class RateLimiterTest {
         int limit = 5;
         int submits = 17;
         ThreadLocal<Long> asked = new ThreadLocal<>();
-        List<Long> granted = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> granted = Collections.synchronizedList(new ArrayList<>());
         RateLimiter limiter = new RateLimiter(limit, Duration.ofMillis(1050), () -> {
             long t = System.nanoTime();
             asked.set(t);
             return t;
         }, pause -> granted.add(asked.get() + pause.toNanos()));
         try (FakeTencentCloud vod = new FakeTencentCloud("vod")) {
-            vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(FakeTencentCloud.success("t", "r"))));
-            ClientConfig config = ClientConfig.builder(Service.VOD).endpoint(vod.endpoint()).requestsPerSecond(limit).build();
+            vod.stub(vod.action("CreateAigcAudioTask").willReturn(FakeTencentCloud.json(FakeTencentCloud.success("t",
+                    "r"))));
+            ClientConfig config = ClientConfig.builder(Service.VOD).endpoint(vod.endpoint()).requestsPerSecond(limit)
+                    .build();
             AigcAudioTasks tasks = new AigcAudioTasks(new TencentCloudClient(config, CredentialsProvider.fixed(
                     Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)), Clock.systemUTC(),
                     Sleeper.SYSTEM, limiter));
@@ -84,11 +87,12 @@ class RateLimiterTest {
 
             assertEquals(submits, vod.requests().size());
             List<Long> grants = new ArrayList<>(granted);
-            java.util.Collections.sort(grants);
+            Collections.sort(grants);
             assertEquals(submits, grants.size());
             for (int i = limit; i < grants.size(); i++) {
                 long span = grants.get(i) - grants.get(i - limit);
-                assertTrue(span >= 1_000_000_000L, "grants " + (i - limit) + ".." + i + " within " + span / 1_000_000 + " ms");
+                assertTrue(span >= 1_000_000_000L, "grants " + (i - limit) + ".." + i + " within " + span / 1_000_000
+                        + " ms");
             }
             vod.assertAllSigned();
         }

@@ -64,7 +64,8 @@ class TencentCloudClientTest {
     }
 
     private AigcAudioTasks tasks() {
-        return tasks(ClientConfig.builder(Service.VOD), Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY));
+        return tasks(ClientConfig.builder(Service.VOD), Credentials.of(FakeTencentCloud.SECRET_ID,
+                FakeTencentCloud.SECRET_KEY));
     }
 
     private static Deadline seconds(long s) {
@@ -80,25 +81,32 @@ class TencentCloudClientTest {
         vod.stub(vod.action(ACTION).willReturn(json(success("251441341-AigcAudioTask-abc", "req-1"))));
         VodAudioTask task = VodAudioTask.builder().subAppId(251441341L).modelName("MiniMaxMusic").modelVersion("2.0")
                 .sceneType("music").prompt("春节庆祝时的烟花声").additionalParameters("{\"lyrics\":\"la la\"}")
-                .addVideo(VodMediaReference.url("https://example.com/v.mp4")).addVideo(VodMediaReference.file("5285890781"))
+                .addVideo(VodMediaReference.url("https://example.com/v.mp4")).addVideo(VodMediaReference.file(
+                        "5285890781"))
                 .addAudio(VodMediaReference.url("https://example.com/a.wav"))
                 .outputConfig(VodOutputConfig.builder().storageMode("Permanent").mediaName("myfile").classId(3L)
                         .expireTime("2026-12-01T18:00:00+08:00").duration(6L).outputAudioFormat("mp3").build())
                 .build();
-        Credentials temporary = new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN);
+        Credentials temporary = new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
+                FakeTencentCloud.TOKEN);
 
-        CreatedTask created = tasks(ClientConfig.builder(Service.VOD).region("ap-guangzhou").language("en-US"), temporary)
+        CreatedTask created = tasks(ClientConfig.builder(Service.VOD).region("ap-guangzhou").language("en-US"),
+                temporary)
                 .create(task, seconds(10));
 
         assertEquals("251441341-AigcAudioTask-abc", created.taskId());
         assertEquals("req-1", created.requestId());
         LoggedRequest r = vod.requests().get(0);
-        assertEquals("{\"SubAppId\":251441341,\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\",\"SceneType\":\"music\","
+        assertEquals(
+                "{\"SubAppId\":251441341,\"ModelName\":\"MiniMaxMusic\",\"ModelVersion\":\"2.0\",\"SceneType\":"
+                        + "\"music\","
                 + "\"Prompt\":\"春节庆祝时的烟花声\",\"VideoInfos\":[{\"Type\":\"Url\",\"Url\":\"https://example.com/v.mp4\"},"
-                + "{\"Type\":\"File\",\"FileId\":\"5285890781\"}],\"AudioInfos\":[{\"Type\":\"Url\",\"Url\":\"https://example.com/a.wav\"}],"
+                + "{\"Type\":\"File\",\"FileId\":\"5285890781\"}],\"AudioInfos\":[{\"Type\":\"Url\",\"Url\":\"ht"
+                        + "tps://example.com/a.wav\"}],"
                 + "\"OutputConfig\":{\"StorageMode\":\"Permanent\",\"MediaName\":\"myfile\",\"ClassId\":3,"
                 + "\"ExpireTime\":\"2026-12-01T18:00:00+08:00\",\"Duration\":6,\"OutputAudioFormat\":\"mp3\"},"
-                + "\"AdditionalParameters\":\"{\\\"lyrics\\\":\\\"la la\\\"}\"}", r.getBodyAsString(), "absent fields left out, exact bytes");
+                + "\"AdditionalParameters\":\"{\\\"lyrics\\\":\\\"la la\\\"}\"}", r.getBodyAsString(),
+                        "absent fields left out, exact bytes");
         // Jetty inside WireMock reports the charset upper-cased; the JDK client sends it exactly as signed.
         assertTrue("application/json; charset=utf-8".equalsIgnoreCase(r.getHeader("Content-Type")));
         assertEquals(ACTION, r.getHeader("X-TC-Action"));
@@ -130,8 +138,10 @@ class TencentCloudClientTest {
             assertEquals("24AigcAudio-6a38", created.taskId());
             mps.server().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                     com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/")).withRequestBody(equalToJson(
-                    "{\"ModelName\":\"GL\",\"ModelVersion\":\"3.0-pro\",\"SceneType\":\"music\",\"Prompt\":\"generate a piece of music\","
-                            + "\"VideoInfos\":[{\"VideoUrl\":\"https://example.com/v.mp4\"}],\"AudioInfos\":[{\"AudioUrl\":\"https://example.com/a.wav\"}],"
+                    "{\"ModelName\":\"GL\",\"ModelVersion\":\"3.0-pro\",\"SceneType\":\"music\",\"Prompt\":\"gen"
+                            + "erate a piece of music\","
+                            + "\"VideoInfos\":[{\"VideoUrl\":\"https://example.com/v.mp4\"}],\"AudioInfos\":[{\""
+                                    + "AudioUrl\":\"https://example.com/a.wav\"}],"
                             + "\"OutputAudioFormat\":\"wav\",\"StoreCosParam\":{\"CosBucketName\":\"out-1250000000\","
                             + "\"CosBucketRegion\":\"ap-guangzhou\",\"CosBucketPath\":\"aigc-out/\"},"
                             + "\"ExtraParameters\":{\"ResourceId\":\"438910555_1\"},"
@@ -196,7 +206,8 @@ class TencentCloudClientTest {
         vod.stub(vod.action(ACTION).willReturn(json(success("late", "r")).withFixedDelay(1500)));
 
         ApiException e = assertThrows(ApiException.class, () -> tasks(ClientConfig.builder(Service.VOD)
-                .requestTimeout(Duration.ofMillis(300)), Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY))
+                .requestTimeout(Duration.ofMillis(300)), Credentials.of(FakeTencentCloud.SECRET_ID,
+                        FakeTencentCloud.SECRET_KEY))
                 .create(simpleTask(), seconds(30)));
 
         assertEquals(ErrorClass.UNKNOWN_OUTCOME, e.errorClass());
@@ -220,12 +231,15 @@ class TencentCloudClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ClientConfig config = ClientConfig.builder(Service.VOD).endpoint(URI.create("http://127.0.0.1:" + closedPort + "/")).build();
+        ClientConfig config = ClientConfig.builder(Service.VOD).endpoint(URI.create("http://127.0.0.1:" + closedPort
+                + "/")).build();
         TencentCloudClient client = new TencentCloudClient(config, CredentialsProvider.fixed(
-                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)), Clock.systemUTC(), pauses::add,
+                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)), Clock.systemUTC(),
+                        pauses::add,
                 RateLimiter.perSecond(100));
 
-        ApiException e = assertThrows(ApiException.class, () -> new AigcAudioTasks(client).create(simpleTask(), seconds(30)));
+        ApiException e = assertThrows(ApiException.class, () -> new AigcAudioTasks(client).create(simpleTask(),
+                seconds(30)));
 
         assertEquals(ErrorClass.TRANSIENT, e.errorClass());
         assertEquals("ConnectionRefused", e.code());
@@ -308,7 +322,8 @@ class TencentCloudClientTest {
                     }
                 })).build();
         TencentCloudClient client = new TencentCloudClient(config, CredentialsProvider.fixed(
-                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)), Clock.systemUTC(), pauses::add,
+                Credentials.of(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY)), Clock.systemUTC(),
+                        pauses::add,
                 RateLimiter.perSecond(100));
 
         ApiException e = assertThrows(ApiException.class, () -> new AigcAudioTasks(client)
@@ -351,8 +366,10 @@ class TencentCloudClientTest {
 
     @Test
     void create_signatureExpireTwice_correctsOnlyOnceThenFails() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
-        vod.stub(vod.action(ACTION).willReturn(json(error("AuthFailure.SignatureExpire", "expired", "r")).withHeader("Date", date)));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plus(Duration.ofHours(1)).atOffset(
+                ZoneOffset.UTC));
+        vod.stub(vod.action(ACTION).willReturn(json(error("AuthFailure.SignatureExpire", "expired", "r")).withHeader(
+                "Date", date)));
 
         ApiException e = assertThrows(ApiException.class, () -> tasks().create(simpleTask(), seconds(30)));
 
@@ -362,7 +379,8 @@ class TencentCloudClientTest {
 
     @Test
     void create_invalidRequest_failsLocallyWithoutAnyCall() {
-        VodAudioTask bad = VodAudioTask.builder().prompt("x").outputConfig(VodOutputConfig.builder().duration(61L).build()).build();
+        VodAudioTask bad = VodAudioTask.builder().prompt("x").outputConfig(VodOutputConfig.builder().duration(61L)
+                .build()).build();
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> tasks().create(bad, seconds(10)));
 
@@ -379,7 +397,8 @@ class TencentCloudClientTest {
 
     @Test
     void secrets_neverAppearInLogsOrExceptionMessages() {
-        Credentials temporary = new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY, FakeTencentCloud.TOKEN);
+        Credentials temporary = new Credentials(FakeTencentCloud.SECRET_ID, FakeTencentCloud.SECRET_KEY,
+                FakeTencentCloud.TOKEN);
         vod.stub(vod.action(ACTION).willReturn(json(error("InternalError", "oops", "r"))));
         try (LogCapture logs = new LogCapture()) {
             ApiException e = assertThrows(ApiException.class,

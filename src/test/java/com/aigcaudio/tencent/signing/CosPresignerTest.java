@@ -26,7 +26,8 @@ class CosPresignerTest {
 
     @Test
     void presignGet_documentKeys_matchesTheIndependentVector() {
-        URI url = CosPresigner.presignGet("examplebucket-1250000000", "ap-beijing", "exampleobject", DOC_KEYS, START, 7200);
+        URI url = CosPresigner.presignGet("examplebucket-1250000000", "ap-beijing", "exampleobject", DOC_KEYS, START,
+                7200);
 
         assertEquals("https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject"
                 + "?q-sign-algorithm=sha1&q-ak=AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q&q-sign-time=1557989151%3B1557996351"
@@ -68,7 +69,8 @@ class CosPresignerTest {
 
         URI url = CosPresigner.presignGet("videos-1250000000", "ap-guangzhou", "k.mp4", role, START, 3600);
 
-        assertTrue(url.getRawQuery().endsWith("&x-cos-security-token=token%2Fwith%2Bspecial%3Dchars"), url.getRawQuery());
+        assertTrue(url.getRawQuery().endsWith("&x-cos-security-token=token%2Fwith%2Bspecial%3Dchars"),
+                url.getRawQuery());
         assertNull(VERIFIER.presignedUrlProblem(url.toString(), START + 1));
     }
 

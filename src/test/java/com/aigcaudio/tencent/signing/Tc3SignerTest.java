@@ -66,10 +66,14 @@ class Tc3SignerTest {
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({
-            "vod, vod.tencentcloudapi.com, 1551113065, 2019-02-25, 204f4a962ef80036a4b16cfd51412c1701de9a85bc7bd743943595d2742ea240",
-            "mps, mps.intl.tencentcloudapi.com, 1551113065, 2019-02-25, 4645557193115aba1c18f187be7f0e5d971a19c231f11d6611df3b3cdb327679",
-            "vod, vod.tencentcloudapi.com, 1551139199, 2019-02-25, e4fa691e32191bdd4172b42f0a8cc1f48d6163218b644abca9276221a34ef4f9",
-            "vod, vod.tencentcloudapi.com, 1551139200, 2019-02-26, 5cec77a404050c70f1bf5cc851393e44d44dac28ebfeced223c201d849699331",
+            "vod, vod.tencentcloudapi.com, 1551113065, 2019-02-25, "
+                    + "204f4a962ef80036a4b16cfd51412c1701de9a85bc7bd743943595d2742ea240",
+            "mps, mps.intl.tencentcloudapi.com, 1551113065, 2019-02-25, "
+                    + "4645557193115aba1c18f187be7f0e5d971a19c231f11d6611df3b3cdb327679",
+            "vod, vod.tencentcloudapi.com, 1551139199, 2019-02-25, "
+                    + "e4fa691e32191bdd4172b42f0a8cc1f48d6163218b644abca9276221a34ef4f9",
+            "vod, vod.tencentcloudapi.com, 1551139200, 2019-02-26, "
+                    + "5cec77a404050c70f1bf5cc851393e44d44dac28ebfeced223c201d849699331",
     })
     void sign_referenceVectors_matchIncludingUtcMidnight(String service, String host, long ts, String day, String sig) {
         assertEquals("8b25533655165bf1528fac8cb445c9459965ef21b22e4a5c05eb706733be3cfa", Hashing.sha256Hex(AUDIO_BODY));

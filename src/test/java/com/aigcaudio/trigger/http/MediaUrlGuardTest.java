@@ -26,11 +26,14 @@ class MediaUrlGuardTest {
     @ValueSource(strings = {"http://127.0.0.1/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/",
             "http://0177.0.0.1/", "http://localhost/", "http://a.localhost/", "http://169.254.169.254/",
             "http://[::1]/", "http://[::ffff:169.254.169.254]/", "http://[64:ff9b::a00:1]/", "http://[fc00::1]/",
-            "http://10.0.0.1/", "http://172.31.255.255/", "http://192.168.0.1/", "http://100.64.0.1/", "http://0.0.0.0/",
-            "http://224.0.0.1/", "https://user:pass@example.com/", "https://example.com@127.0.0.1/", "ftp://example.com/",
+            "http://10.0.0.1/", "http://172.31.255.255/", "http://192.168.0.1/", "http://100.64.0.1/",
+                    "http://0.0.0.0/",
+            "http://224.0.0.1/", "https://user:pass@example.com/", "https://example.com@127.0.0.1/",
+                    "ftp://example.com/",
             "https:///nohost", "http://256.1.1.1/", "http://1.2.3.4.5/"})
     void check_nonPublicOrUnsafeUrl_isRefusedNamingTheField(String url) {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> open.check("AudioInfos[1].Url", url));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> open.check("AudioInfos[1].Url",
+                url));
         assertEquals("AudioInfos[1].Url", e.field());
     }
 
