@@ -70,6 +70,16 @@ public final class MisbehavingServer implements AutoCloseable {
         };
     }
 
+    /** Writes the head at once, then the body one byte every {@code intervalMillis}. */
+    public static Script headThenDrip(String head, String body, long intervalMillis) {
+        Script drip = drip(body, intervalMillis);
+        return (out, pause) -> {
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            drip.answer(out, pause);
+        };
+    }
+
     /** Writes the answer at once. */
     public static Script answer(String answer) {
         return (out, pause) -> {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -241,18 +243,23 @@ class ConnectionWarmupTest {
     }
 
     /**
-     * HTTP/1.1 over raw sockets: closes a connection {@code closeAfterMillis} after each answer unless the next
-     * request has come by then. With 0 it closes as it answers. Later, a request that arrives after the window is
-     * met by the close, as when a server's idle close crosses a request in flight (read, never answered).
+     * HTTP/1.1 over raw sockets, keeping connections alive, that closes a kept connection when the next request on
+     * it comes too late: as when a server's idle close crosses a request in flight (read, never answered). "Too
+     * late" compares a mark taken at each answer with the mark when the next request arrives.
      */
-    private static final class ClosingAfterAnswerServer implements AutoCloseable {
+    private static class KeptConnectionServer implements AutoCloseable {
         private final List<String> log = new CopyOnWriteArrayList<>();
         private final ServerSocket socket;
-        private final long closeAfterNanos;
+        private final LongSupplier mark;
+        private final LongBinaryOperator tooLate;
+        private final boolean closeAtOnce;
 
-        ClosingAfterAnswerServer(int closeAfterMillis) throws IOException {
+        /** @param tooLate (mark at the answer, mark now) → non-zero when the connection has idled past its limit */
+        KeptConnectionServer(LongSupplier mark, LongBinaryOperator tooLate, boolean closeAtOnce) throws IOException {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.closeAfterNanos = Duration.ofMillis(closeAfterMillis).toNanos();
+            this.mark = mark;
+            this.tooLate = tooLate;
+            this.closeAtOnce = closeAtOnce;
             Thread acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try {
@@ -274,7 +281,7 @@ class ConnectionWarmupTest {
                 BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
                         StandardCharsets.ISO_8859_1));
                 OutputStream out = connection.getOutputStream();
-                long answeredAt = -1;
+                Long answeredAt = null;
                 String requestLine;
                 while ((requestLine = in.readLine()) != null) {
                     int length = 0;
@@ -285,15 +292,16 @@ class ConnectionWarmupTest {
                     }
                     in.skip(length);
                     String method = requestLine.substring(0, requestLine.indexOf(' '));
-                    if (answeredAt >= 0 && System.nanoTime() - answeredAt > closeAfterNanos) {
+                    if (answeredAt != null && tooLate.applyAsLong(answeredAt, mark.getAsLong()) != 0) {
                         log.add(method + " closed");
                         return;
                     }
                     log.add(method + " answered");
+                    // Marked before the answer leaves: the client may end the idle period as soon as it has it.
+                    answeredAt = mark.getAsLong();
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    answeredAt = System.nanoTime();
-                    if (closeAfterNanos == 0) {
+                    if (closeAtOnce) {
                         return;
                     }
                 }
@@ -316,80 +324,33 @@ class ConnectionWarmupTest {
         }
     }
 
+    /** Closes a kept connection {@code closeAfterMillis} after its answer, real time; with 0, as it answers. */
+    private static final class ClosingAfterAnswerServer extends KeptConnectionServer {
+        ClosingAfterAnswerServer(int closeAfterMillis) throws IOException {
+            super(System::nanoTime, (answeredAt, now) -> now - answeredAt > closeAfterMillis * 1_000_000L ? 1 : 0,
+                    closeAfterMillis == 0);
+        }
+    }
+
     /**
-     * HTTP/1.1 over raw sockets: answers requests, but closes a connection whose next request comes after it idled
-     * past its limit. The test says when the limit has passed ({@link #passIdleLimit}): no race with a real timer.
+     * Closes a kept connection whose next request comes after it idled past its limit. The test says when the
+     * limit has passed ({@link #passIdleLimit}): no race with a real timer.
      */
-    private static final class IdleClosingServer implements AutoCloseable {
-        private final List<String> log = new CopyOnWriteArrayList<>();
-        private final ServerSocket socket;
-        private final AtomicLong idlePeriods = new AtomicLong();
+    private static final class IdleClosingServer extends KeptConnectionServer {
+        private final AtomicLong idlePeriods;
 
         IdleClosingServer() throws IOException {
-            this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket connection = socket.accept();
-                        Thread serve = new Thread(() -> serve(connection));
-                        serve.setDaemon(true);
-                        serve.start();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            this(new AtomicLong());
         }
 
-        private void serve(Socket connection) {
-            try (connection) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                        StandardCharsets.ISO_8859_1));
-                OutputStream out = connection.getOutputStream();
-                long answeredInPeriod = -1;
-                String requestLine;
-                while ((requestLine = in.readLine()) != null) {
-                    int length = 0;
-                    for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-                        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                            length = Integer.parseInt(header.substring(15).trim());
-                        }
-                    }
-                    in.skip(length);
-                    String method = requestLine.substring(0, requestLine.indexOf(' '));
-                    if (answeredInPeriod >= 0 && answeredInPeriod != idlePeriods.get()) {
-                        log.add(method + " closed");
-                        return;
-                    }
-                    log.add(method + " answered");
-                    // Noted before the answer leaves: the client may end the idle period as soon as it has it.
-                    answeredInPeriod = idlePeriods.get();
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the client went away
-            }
+        private IdleClosingServer(AtomicLong idlePeriods) throws IOException {
+            super(idlePeriods::get, (answeredIn, now) -> answeredIn != now ? 1 : 0, false);
+            this.idlePeriods = idlePeriods;
         }
 
         /** Every connection open now has idled past the limit: its next request is answered by closing it. */
         void passIdleLimit() {
             idlePeriods.incrementAndGet();
-        }
-
-        URI endpoint() {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
-        }
-
-        List<String> log() {
-            return log;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }
