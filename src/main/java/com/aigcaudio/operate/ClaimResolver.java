@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a person decides about an unknown outcome (a request that was sent and whose answer was lost): the task
@@ -52,12 +53,20 @@ public final class ClaimResolver {
         this.clock = clock;
     }
 
-    /** The task exists: write its tracking record, then the claim COMPLETED with its TaskId. */
-    public void taskExists(String key, String taskId, Deadline deadline) {
+    /**
+     * The task exists: write its tracking record, then the claim COMPLETED with its TaskId. {@code known} asks the
+     * service first (a status query); a task it does not know is refused, since the upload would wait for it in
+     * vain until the record expires.
+     */
+    public void taskExists(String key, String taskId, Predicate<String> known, Deadline deadline) {
         if (!taskId.matches("[A-Za-z0-9_.-]{1,128}")) {
             throw new Refused("--task-id: not a task id: '" + taskId + "'");
         }
         IdempotencyRecord record = unknown(key, deadline);
+        if (!known.test(taskId)) {
+            throw new Refused("the service knows no task " + taskId + "; check the id (the VOD or MPS console, "
+                    + "around the RequestId's time)");
+        }
         TrackingRecord tracked = tasks.get(taskId, deadline);
         if (tracked != null) {
             // Another upload's task: recording it here would track it twice and leave this upload without one.

@@ -13,9 +13,11 @@ import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.platform.lambda.LambdaInstance;
 import com.aigcaudio.platform.lambda.SecretCredentials;
+import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.CredentialsProvider;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.client.ConnectionWarmup;
+import com.aigcaudio.tencent.client.TencentCloudClient;
 import com.aigcaudio.transport.UrlConnectionTransport;
 
 import java.io.IOException;
@@ -34,9 +36,13 @@ final class LocalRuntime implements AutoCloseable {
     final Settings settings;
     final FunctionConfig config;
     final AigcAudioFunction function;
+    /** The key the function calls the API with (the emulator's, when it runs). */
+    private final CredentialsProvider credentials;
     private final AigcEmulator emulator;
 
-    private LocalRuntime(Settings settings, FunctionConfig config, AigcAudioFunction function, AigcEmulator emulator) {
+    private LocalRuntime(Settings settings, FunctionConfig config, AigcAudioFunction function, AigcEmulator emulator,
+                         CredentialsProvider credentials) {
+        this.credentials = credentials;
         this.settings = settings;
         this.config = config;
         this.function = function;
@@ -81,7 +87,7 @@ final class LocalRuntime implements AutoCloseable {
             FunctionConfig config = FunctionConfig.local(settings, localBaseUrl);
             AigcAudioFunction function = FunctionBuilder.of(config, credentials).warmup(early)
                     .aws(awsCredentials(settings, emulator != null)).build();
-            return new LocalRuntime(settings, config, function, emulator);
+            return new LocalRuntime(settings, config, function, emulator, credentials);
         } catch (RuntimeException e) {
             if (emulator != null) {
                 emulator.close();
@@ -116,6 +122,11 @@ final class LocalRuntime implements AutoCloseable {
         }
         AwsCredentials standIn = new AwsCredentials("AKIDLOCALEMULATOR", "local-emulator-not-a-secret", null);
         return () -> standIn;
+    }
+
+    /** The service's task queries, with the function's endpoint and key, for an operator's checks. */
+    AigcAudioTasks tasks() {
+        return new AigcAudioTasks(new TencentCloudClient(config.client(), credentials));
     }
 
     @Override

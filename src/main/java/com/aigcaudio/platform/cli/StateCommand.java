@@ -6,6 +6,7 @@ import com.aigcaudio.core.ConfigurationException;
 import com.aigcaudio.core.Deadline;
 import com.aigcaudio.core.Invocation;
 import com.aigcaudio.core.InvocationResult;
+import com.aigcaudio.emulator.AigcEmulator;
 import com.aigcaudio.function.FunctionBuilder;
 import com.aigcaudio.function.FunctionConfig;
 import com.aigcaudio.idempotency.ClaimLostException;
@@ -15,8 +16,10 @@ import com.aigcaudio.operate.ClaimResolver;
 import com.aigcaudio.operate.StateEntry;
 import com.aigcaudio.operate.StateReader;
 import com.aigcaudio.store.StoreUnavailableException;
+import com.aigcaudio.tencent.aigc.AigcAudioTasks;
 import com.aigcaudio.tencent.auth.EnvironmentCredentials;
 import com.aigcaudio.tencent.auth.MissingCredentialsException;
+import com.aigcaudio.tencent.client.ApiException;
 import com.aigcaudio.trigger.InvalidEventException;
 
 import java.io.IOException;
@@ -242,7 +245,15 @@ final class StateCommand {
         }
         String key = words.get(1);
         if (taskId != null) {
-            resolver.taskExists(key, taskId, deadline);
+            try (LocalRuntime local = LocalRuntime.start(settings, null, new Duration[] {
+                    AigcEmulator.RUNNING_AFTER, AigcEmulator.DONE_AFTER}, err)) {
+                AigcAudioTasks service = local.tasks();
+                Long subAppId = local.config.defaults().subAppId();
+                resolver.taskExists(key, taskId, id -> exists(service, id, subAppId), deadline);
+            } catch (IOException e) {
+                err.println("cannot start the emulator: " + e);
+                return Main.USAGE;
+            }
         } else {
             resolver.notCreated(key, deadline);
         }
@@ -253,6 +264,20 @@ final class StateCommand {
         return Main.OK;
     }
 
+    /** Whether the service knows the task: a status query; any answer but "no such task" is a failure to say so. */
+    private boolean exists(AigcAudioTasks service, String taskId, Long subAppId) {
+        try {
+            service.describe(taskId, subAppId, deadline);
+            return true;
+        } catch (ApiException e) {
+            if (e.code().startsWith("ResourceNotFound") || e.code().startsWith("InvalidParameter")) {
+                return false;
+            }
+            throw new ClaimResolver.Refused("could not ask the service about task " + taskId + " (" + e.code()
+                    + "); nothing was written");
+        }
+    }
+
     private int retry(ClaimResolver resolver) {
         if (words.size() != 2) {
             err.println("state retry needs one KEY");
@@ -260,7 +285,7 @@ final class StateCommand {
         }
         Map<?, ?> event = resolver.retryEvent(words.get(1), deadline);
         try (LocalRuntime local = LocalRuntime.start(settings, null, new Duration[] {
-                com.aigcaudio.emulator.AigcEmulator.RUNNING_AFTER, com.aigcaudio.emulator.AigcEmulator.DONE_AFTER},
+                AigcEmulator.RUNNING_AFTER, AigcEmulator.DONE_AFTER},
                         err)) {
             Clock real = Clock.systemUTC();
             InvocationResult result = local.function.invoke(event, new Invocation("state-retry-" + UUID.randomUUID(),

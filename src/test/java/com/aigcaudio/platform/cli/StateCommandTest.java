@@ -91,6 +91,17 @@ class StateCommandTest {
         vod.stub(vod.action(ACTION).willReturn(json(success("task-retried", "r-r"))));
     }
 
+    /** CreateAigcAudioTask requests the fake answered: the paid ones (status queries are free). */
+    private long creates() {
+        return vod.requests().stream().filter(r -> ACTION.equals(r.getHeader("X-TC-Action"))).count();
+    }
+
+    /** The service knows every task the test names (a status query answers PROCESSING). */
+    private void serviceKnowsTheTasks() {
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json("{\"Response\":{\"TaskType\":\"AigcAudioTask\","
+                + "\"Status\":\"PROCESSING\",\"RequestId\":\"r-d\"}}")));
+    }
+
     private static final class Run {
         final int status;
         final String out;
@@ -228,7 +239,7 @@ class StateCommandTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, vod.requests().size(), "one task for the upload, whoever got there first");
+        assertEquals(1, creates(), "one task for the upload, whoever got there first");
         Run again = state("resolve", key, "--task-id", "task-other");
         assertEquals(2, again.status, "a completed claim is not resolved: " + again.out);
         assertTrue(again.err.contains("completed with task task-retried"), again.err);
@@ -253,7 +264,7 @@ class StateCommandTest {
         assertEquals(2, retried.status, retried.out + retried.err);
         assertTrue(retried.err.contains("AIGC_TENCENT_SECRET_ARN") && retried.err.contains("emulator"), retried.err);
         assertEquals(1, ((List<?>) state("list", "--status", "orphaned", "--json").json()).size(), "nothing recorded");
-        assertEquals(0, vod.requests().size());
+        assertEquals(0, creates());
     }
 
     /** On COS without any credentials: one sentence and exit 2, never a stack trace. */
@@ -270,6 +281,22 @@ class StateCommandTest {
         assertFalse(summary.err.contains("\tat ") || summary.err.contains("Exception"), summary.err);
     }
 
+    /** A made-up task id would leave the upload waiting 72 h for nothing: the service is asked first. */
+    @Test
+    void resolveWithATaskIdTheServiceDoesNotKnow_isRefused() {
+        store("file");
+        unknownUploadAndCreatedJingle();
+        String key = unknownKey();
+        vod.stub(vod.action("DescribeTaskDetail").willReturn(json(FakeTencentCloud.error("ResourceNotFound",
+                "no such task", "r-n"))));
+
+        Run refused = state("resolve", key, "--task-id", "251441341-AigcAudioTask-madeup");
+
+        assertEquals(2, refused.status, refused.out);
+        assertTrue(refused.err.contains("knows no task"), refused.err);
+        assertEquals(1, ((List<?>) state("list", "--status", "unknown", "--json").json()).size(), "still unknown");
+    }
+
     /** Another upload's task id would track that task twice and leave this upload without one: refused. */
     @Test
     void resolveWithATaskIdAnotherRecordTracks_isRefused() {
@@ -277,6 +304,7 @@ class StateCommandTest {
         unknownUploadAndCreatedJingle();
         String key = unknownKey();
 
+        serviceKnowsTheTasks();
         Run refused = state("resolve", key, "--task-id", "task-jingle");
 
         assertEquals(2, refused.status, refused.out);
@@ -291,6 +319,7 @@ class StateCommandTest {
         store(kind);
         unknownUploadAndCreatedJingle();
         String key = unknownKey();
+        serviceKnowsTheTasks();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Run exists;
         Run notCreated;
@@ -319,7 +348,7 @@ class StateCommandTest {
                 .filter(row -> String.valueOf(row).contains("task-by-operator-a")).findAny().isEmpty();
         assertEquals(exists.status == 0, trackedByHand, "the tracking record follows the winner only");
         new FunctionHarness(env).invoke(upload);
-        assertEquals(exists.status == 0 ? 0 : 1, vod.requests().size(),
+        assertEquals(exists.status == 0 ? 0 : 1, creates(),
                 "a redelivery creates the task only when the winner said it was never created");
     }
 
@@ -330,6 +359,7 @@ class StateCommandTest {
         unknownUploadAndCreatedJingle();
         String key = unknownKey();
 
+        serviceKnowsTheTasks();
         Run resolved = state("resolve", key, "--task-id", "task-found-by-hand");
         assertEquals(0, resolved.status, resolved.err);
 
@@ -342,7 +372,7 @@ class StateCommandTest {
                 String.valueOf(sources));
         FunctionHarness.Outcome again = new FunctionHarness(env).invoke(upload);
         assertTrue(Json.toString(again.result).contains("task-found-by-hand"), Json.toString(again.result));
-        assertEquals(0, vod.requests().size(), "no second paid task");
+        assertEquals(0, creates(), "no second paid task");
         assertFalse(state("resolve", key, "--not-created", "--yes").status == 0, "no longer unknown");
     }
 }
