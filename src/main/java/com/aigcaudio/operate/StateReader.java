@@ -108,6 +108,10 @@ public final class StateReader {
             IdempotencyRecord claim = claims.read(keyOrTaskId, deadline);
             record = claim == null ? null : claim.toJsonValue();
         } else {
+            if (!keyOrTaskId.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,255}")) {
+                throw new ClaimResolver.Refused("'" + keyOrTaskId + "' is neither a claim key (prefix:hash) nor a "
+                        + "task id (letters, digits, '-', '_' and '.')");
+            }
             TrackingRecord task = tasks.get(keyOrTaskId, deadline);
             record = task == null ? null : task.toJsonValue();
         }

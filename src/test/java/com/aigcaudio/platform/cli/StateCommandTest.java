@@ -163,6 +163,8 @@ class StateCommandTest {
         Run task = state("show", "task-jingle");
         assertEquals("PENDING", ((Map<?, ?>) task.json()).get("state"));
         assertEquals(2, state("show", "no-such-task").status);
+        Run traversal = state("show", "../../../etc/passwd");
+        assertEquals(2, traversal.status, "a bad argument, not a store failure: " + traversal.err);
         assertEquals(2, state("list", "--status", "lost").status);
         assertEquals(2, state("list", "--since", "soon").status);
         assertEquals(2, state("frobnicate").status);
