@@ -116,8 +116,7 @@ public final class Location {
         if (template == null) {
             return null;
         }
-        String url = template.replace("{bucket}", bucket);
-        return new Settings(name -> url).endpointUrl("AIGC_COS_ENDPOINT",
+        return s.endpointUrl("AIGC_COS_ENDPOINT", template.replace("{bucket}", bucket),
                 "https://{bucket}.cos-internal.ap-guangzhou.tencentcos.cn");
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -22,6 +23,8 @@ public final class Settings {
     private static final Logger LOG = Logger.get(Settings.class);
     private final UnaryOperator<String> lookup;
     private final Supplier<Set<String>> names;
+    /** The variables whose plain-HTTP loopback endpoint was already told: one warning line each. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public Settings(UnaryOperator<String> lookup) {
         this(lookup, null);
@@ -177,7 +180,10 @@ public final class Settings {
      * refused and never shown.
      */
     public URI httpUrl(String name) {
-        String value = string(name);
+        return httpUrl(name, string(name));
+    }
+
+    private URI httpUrl(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -200,11 +206,14 @@ public final class Settings {
             if (!isLoopback(uri.getHost())) {
                 throw new ConfigurationException(name, "must be https://, got '" + shown + "': over http:// the "
                         + "session token and the signed request cross in clear, and a captured request can be "
-                        + "replayed (http:// is accepted only for a loopback test server, e.g. http://127.0.0.1:"
-                                + "8080/)");
+                        + "replayed (http:// is accepted only for a loopback test server, e.g. "
+                        + "http://127.0.0.1:8080/)");
             }
-            LOG.warn("plain-HTTP endpoint accepted: it is a loopback address (a local test server)", "variable", name,
-                    "url", shown);
+            // Once per variable, however often a start reads it (the warm-up, the configuration, each bucket).
+            if (warned.add(name)) {
+                LOG.warn("plain-HTTP endpoint accepted: it is a loopback address (a local test server)", "variable",
+                        name, "url", shown);
+            }
         }
         return uri;
     }
@@ -214,7 +223,12 @@ public final class Settings {
      * service, and every request would be signed for the wrong path (COS answers 403 SignatureDoesNotMatch).
      */
     public URI endpointUrl(String name, String example) {
-        URI uri = httpUrl(name);
+        return endpointUrl(name, string(name), example);
+    }
+
+    /** {@link #endpointUrl(String, String)} of a value derived from the variable (a template filled in). */
+    public URI endpointUrl(String name, String value, String example) {
+        URI uri = httpUrl(name, value);
         if (uri == null) {
             return null;
         }
@@ -222,7 +236,7 @@ public final class Settings {
         if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             throw new ConfigurationException(name, "must be the endpoint alone (scheme, host, port), without a path "
-                    + "or query, e.g. " + example + "; got '" + Redaction.userInfo(lookup.apply(name).trim()) + "'");
+                    + "or query, e.g. " + example + "; got '" + Redaction.userInfo(value) + "'");
         }
         return uri.resolve("/");
     }

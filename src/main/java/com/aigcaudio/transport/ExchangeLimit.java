@@ -32,10 +32,6 @@ final class ExchangeLimit {
             return fired;
         }
 
-        long nanosLeft() {
-            return due - System.nanoTime();
-        }
-
         /** Whether the limit has passed, fired or not. */
         boolean expired() {
             return fired || System.nanoTime() - due >= 0;
@@ -45,6 +41,13 @@ final class ExchangeLimit {
             synchronized (ALARMS) {
                 ALARMS.remove(this);
             }
+        }
+    }
+
+    /** How many exchanges with this host and port are being watched now. */
+    static int armed(String authority) {
+        synchronized (ALARMS) {
+            return (int) ALARMS.stream().filter(a -> authority.equals(a.connection.getURL().getAuthority())).count();
         }
     }
 

@@ -188,11 +188,11 @@ class ExchangeLimitTest {
         try (MisbehavingServer server = MisbehavingServer.plain(
                 MisbehavingServer.answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"))) {
             for (int i = 0; i < 3; i++) {
-                assertEquals("{}", new String(transport.send(Call.get(server.endpoint()).timeout(Duration.ofMillis(
-                        200)))
-                        .body(), StandardCharsets.UTF_8));
+                assertEquals("{}", new String(transport.send(Call.get(server.endpoint())
+                        .timeout(Duration.ofMillis(200))).body(), StandardCharsets.UTF_8));
             }
-            Thread.sleep(300);
+            assertEquals(0, ExchangeLimit.armed(server.endpoint().getAuthority()),
+                    "every finished exchange's limit disarmed: none can fire later");
             assertEquals(200, transport.send(Call.get(server.endpoint())).status(),
                     "a disarmed limit never ends a later exchange on the kept connection");
         }

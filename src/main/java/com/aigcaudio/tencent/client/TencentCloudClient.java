@@ -44,8 +44,7 @@ public final class TencentCloudClient {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
-    private final ConcurrentHashMap<String, RateLimiter> actionLimiters =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RateLimiter> actionLimiters = new ConcurrentHashMap<>();
     private final String host;
     private final Transport http;
     private volatile long clockOffsetMillis;

@@ -131,15 +131,17 @@ class ConnectionWarmupTest {
      * A server that closes a kept connection some time after its answer (0, 50 or 300 ms). The POST follows the
      * warm-up later than that, so a POST sent on the kept connection would cross the server's close; the probe sent
      * first meets the close instead, and the POST goes right after the probe's answer, inside the server's window.
+     * The server and the warm-up share the test's clock: no waiting in real time.
      */
     @ParameterizedTest
     @ValueSource(ints = {0, 50, 300})
     void post_afterTheServersIdleClose_isAnsweredOnce(int closeAfterMillis) throws Exception {
-        try (ClosingAfterAnswerServer server = new ClosingAfterAnswerServer(closeAfterMillis)) {
+        AtomicLong now = new AtomicLong();
+        try (ClosingAfterAnswerServer server = new ClosingAfterAnswerServer(closeAfterMillis, now::get)) {
             ConnectionWarmup warmup = ConnectionWarmup.start(new UrlConnectionTransport(TIMEOUT), server.endpoint(),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), now::get);
             warmup.send(Call.get(server.endpoint()));
-            Thread.sleep(closeAfterMillis + 30L);
+            now.addAndGet(Duration.ofMillis(closeAfterMillis + 30L).toNanos());
 
             assertEquals(200, warmup.send(Call.post(server.endpoint(), JSON)).status());
 
@@ -153,10 +155,11 @@ class ConnectionWarmupTest {
     @ParameterizedTest
     @ValueSource(ints = {50, 300})
     void post_onTheKeptConnectionAfterTheServersIdleClose_fails(int closeAfterMillis) throws Exception {
-        try (ClosingAfterAnswerServer server = new ClosingAfterAnswerServer(closeAfterMillis)) {
+        AtomicLong now = new AtomicLong();
+        try (ClosingAfterAnswerServer server = new ClosingAfterAnswerServer(closeAfterMillis, now::get)) {
             Transport transport = new UrlConnectionTransport(TIMEOUT);
             transport.send(Call.get(server.endpoint()));
-            Thread.sleep(closeAfterMillis + 30L);
+            now.addAndGet(Duration.ofMillis(closeAfterMillis + 30L).toNanos());
 
             assertThrows(IOException.class, () -> transport.send(Call.post(server.endpoint(), JSON)));
             assertEquals(List.of("GET answered", "POST closed"), server.log());
@@ -324,10 +327,10 @@ class ConnectionWarmupTest {
         }
     }
 
-    /** Closes a kept connection {@code closeAfterMillis} after its answer, real time; with 0, as it answers. */
+    /** Closes a kept connection {@code closeAfterMillis} after its answer by the given clock; with 0, as it answers. */
     private static final class ClosingAfterAnswerServer extends KeptConnectionServer {
-        ClosingAfterAnswerServer(int closeAfterMillis) throws IOException {
-            super(System::nanoTime, (answeredAt, now) -> now - answeredAt > closeAfterMillis * 1_000_000L ? 1 : 0,
+        ClosingAfterAnswerServer(int closeAfterMillis, LongSupplier nanoTime) throws IOException {
+            super(nanoTime, (answeredAt, now) -> now - answeredAt > closeAfterMillis * 1_000_000L ? 1 : 0,
                     closeAfterMillis == 0);
         }
     }
